@@ -1,0 +1,110 @@
+"""Reads of children's records, always scoped to the person asking, always audited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from ecm.audit.models import Verb
+from ecm.audit.services import record_children_shown, record_event
+from ecm.children.models import Child
+from ecm.core import access
+from ecm.core.access import Actor
+
+PAGE_SIZE = 50
+
+SCOPES = ("mine", "team", "service")
+SORTS = {
+    "name": ("legal_last_name", "legal_first_name", "pk"),
+    "-name": ("-legal_last_name", "-legal_first_name", "-pk"),
+    "age": ("-date_of_birth", "pk"),
+    "-age": ("date_of_birth", "pk"),
+    "reference": ("local_reference", "pk"),
+    "updated": ("-updated_at", "pk"),
+}
+
+
+def visible_children(actor: Actor) -> QuerySet[Child]:
+    """Every child the person may see: those in services where their role reads records."""
+    return Child.objects.filter(service_id__in=actor.service_ids_with(access.CHILD_RECORD_READERS))
+
+
+def get_child(actor: Actor, child_id: int) -> Child:
+    """One child's record for viewing, or 404 when it is out of the person's scope."""
+    child = (
+        visible_children(actor)
+        .select_related("service", "team", "case_manager")
+        .filter(pk=child_id)
+        .first()
+    )
+    if child is None:
+        raise Http404
+    record_event(
+        actor=actor, verb=Verb.VIEW_CHILD, child=child, object_type="child", object_id=child.pk
+    )
+    return child
+
+
+def default_scope(actor: Actor) -> str:
+    return "team" if actor.has_any(access.CASELOAD_OVERSEERS) else "mine"
+
+
+@dataclass(frozen=True)
+class Caseload:
+    page: Page[Child]
+    scope: str
+    sort: str
+    search: str
+
+
+def caseload(
+    actor: Actor, *, scope: str, sort: str, search: str, page_number: str | int
+) -> Caseload:
+    """A page of children for the caseload, team or service view; each child shown is audited."""
+    children = visible_children(actor).select_related("team", "case_manager")
+    if scope == "mine":
+        children = children.filter(case_manager=actor.user)
+    elif scope == "team":
+        children = children.filter(team_id__in=actor.team_ids())
+    term = search.strip()
+    if term:
+        filters = Q(local_reference__iexact=term)
+        for word in term.split():
+            filters |= (
+                Q(legal_first_name__icontains=word)
+                | Q(legal_last_name__icontains=word)
+                | Q(preferred_name__icontains=word)
+            )
+        children = children.filter(filters)
+    children = children.order_by(*SORTS.get(sort, SORTS["name"]))
+    page = Paginator(children, PAGE_SIZE).get_page(page_number)
+    record_children_shown(actor=actor, children=page.object_list, context=f"caseload:{scope}")
+    return Caseload(page=page, scope=scope, sort=sort, search=term)
+
+
+def possible_duplicates(
+    actor: Actor, *, first_name: str, last_name: str, date_of_birth: date
+) -> list[Child]:
+    """Children the person may see who might be the same child: same date of birth with a
+    similar name, or the same name whatever the date."""
+    similar_name = (
+        Q(legal_last_name__istartswith=last_name.strip()[:3])
+        | Q(legal_first_name__istartswith=first_name.strip()[:2])
+        | Q(preferred_name__istartswith=first_name.strip()[:2])
+    )
+    same_name = Q(legal_last_name__iexact=last_name.strip()) & (
+        Q(legal_first_name__iexact=first_name.strip())
+        | Q(preferred_name__iexact=first_name.strip())
+    )
+    matches = list(
+        visible_children(actor)
+        .filter((Q(date_of_birth=date_of_birth) & similar_name) | same_name)
+        .select_related("service", "case_manager")
+        .order_by("legal_last_name", "legal_first_name")[:20]
+    )
+    record_children_shown(actor=actor, children=matches, context="duplicate-check")
+    return matches

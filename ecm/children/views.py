@@ -1,0 +1,175 @@
+"""Children's records: caseload views, adding a child (after a duplicate check),
+the overview page and editing with conflict protection."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ecm.children import queries, services
+from ecm.children.forms import ChildForm, DuplicateCheckForm
+from ecm.children.models import Child
+from ecm.core import access
+from ecm.organisations.models import Service
+
+SEARCH_KEY = "children_search"
+
+
+def child_list(request: HttpRequest) -> HttpResponse:
+    actor = access.actor_for(request)
+    if not actor.has_any(access.CHILD_RECORD_READERS):
+        raise PermissionDenied
+    if request.method == "POST":
+        # Search terms are names: kept in the session, never in the address.
+        request.session[SEARCH_KEY] = request.POST.get("search", "")[:100]
+        return redirect(f"{request.path}?scope={request.POST.get('scope', '')}")
+    scope = request.GET.get("scope", "")
+    if scope not in queries.SCOPES:
+        scope = queries.default_scope(actor)
+    sort = request.GET.get("sort", "name")
+    if sort not in queries.SORTS:
+        sort = "name"
+    result = queries.caseload(
+        actor,
+        scope=scope,
+        sort=sort,
+        search=request.session.get(SEARCH_KEY, ""),
+        page_number=request.GET.get("page", 1),
+    )
+    return render(
+        request,
+        "children/list.html",
+        {
+            "result": result,
+            "today": timezone.localdate(),
+            "oversees": actor.has_any(access.CASELOAD_OVERSEERS),
+            "edits": actor.has_any(access.CHILD_RECORD_EDITORS),
+            "scopes": [
+                ("mine", _("My children")),
+                ("team", _("My team")),
+                ("service", _("Whole service")),
+            ],
+        },
+    )
+
+
+def _service_for_new_child(request: HttpRequest) -> Service:
+    actor = access.actor_for(request)
+    for membership in actor.memberships:
+        if access.can_edit_children_in(actor, membership.service_id):
+            return membership.service
+    raise PermissionDenied
+
+
+def child_new(request: HttpRequest) -> HttpResponse:
+    """Three steps in one address: check for duplicates, see matches, enter details."""
+    service = _service_for_new_child(request)
+    actor = access.actor_for(request)
+    stage = request.POST.get("stage", "check") if request.method == "POST" else "check"
+    if stage == "details":
+        form = ChildForm(request.POST, service=service)
+        if form.is_valid():
+            data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+            child = services.create_child(actor=actor, service=service, data=data)
+            messages.success(request, _("The child's record has been created"))
+            return redirect("children:detail", child_id=child.pk)
+        return render(request, "children/form.html", {"form": form, "creating": True})
+    check = DuplicateCheckForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and check.is_valid():
+        matches = queries.possible_duplicates(actor, **check.cleaned_data)
+        if stage == "continue" or not matches:
+            form = ChildForm(
+                initial={**check.cleaned_data, "case_manager": request.user.pk}, service=service
+            )
+            return render(request, "children/form.html", {"form": form, "creating": True})
+        return render(
+            request,
+            "children/duplicates.html",
+            {"check": check, "matches": matches, "today": timezone.localdate()},
+        )
+    return render(request, "children/check.html", {"form": check})
+
+
+def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
+    actor = access.actor_for(request)
+    child = queries.get_child(actor, child_id)
+    return render(
+        request,
+        "children/detail.html",
+        {
+            "child": child,
+            "age": child.age_on(timezone.localdate()),
+            "can_edit": access.can_edit_children_in(actor, child.service_id),
+        },
+    )
+
+
+def _comparison(form: ChildForm, current: Child) -> list[dict[str, Any]]:
+    rows = []
+    initial = ChildForm.initial_for(current)
+    for name in services.EDITABLE_FIELDS:
+        theirs = initial.get(name)
+        yours = form.cleaned_data.get(name)
+        if theirs != yours:
+            bound = form[name]
+            rows.append(
+                {
+                    "label": bound.label,
+                    "theirs": _display(form, name, theirs),
+                    "yours": _display(form, name, yours),
+                }
+            )
+    return rows
+
+
+def _display(form: ChildForm, name: str, value: Any) -> str:
+    if value in (None, ""):
+        return "–"
+    field = form.fields[name]
+    choices = dict(getattr(field, "choices", []) or [])
+    if hasattr(field, "queryset"):
+        return str(value)
+    return str(choices.get(value, value))
+
+
+def child_edit(request: HttpRequest, child_id: int) -> HttpResponse:
+    actor = access.actor_for(request)
+    child = queries.get_child(actor, child_id)
+    if not access.can_edit_children_in(actor, child.service_id):
+        raise PermissionDenied
+    if request.method != "POST":
+        form = ChildForm(initial=ChildForm.initial_for(child), service=child.service, child=child)
+        return render(request, "children/form.html", {"form": form, "child": child})
+    form = ChildForm(request.POST, service=child.service, child=child)
+    if not form.is_valid():
+        return render(request, "children/form.html", {"form": form, "child": child})
+    data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+    try:
+        services.update_child(
+            actor=actor,
+            child=child,
+            data=data,
+            expected_version=form.cleaned_data["version"] or 0,
+        )
+    except services.EditConflict as conflict:
+        # Keep everything the person typed; point the form at the newest version so
+        # that saving again is a deliberate choice to replace the other person's edit.
+        values = request.POST.copy()
+        values["version"] = str(conflict.current.version)
+        rows = _comparison(form, conflict.current)
+        form = ChildForm(values, service=child.service, child=child)
+        form.is_valid()
+        return render(
+            request,
+            "children/form.html",
+            {"form": form, "child": conflict.current, "conflict": rows},
+            status=409,
+        )
+    messages.success(request, _("The child's record has been updated"))
+    return redirect("children:detail", child_id=child.pk)

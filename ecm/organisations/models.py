@@ -1,0 +1,105 @@
+"""Youth justice services, their teams and partner agencies, and who works where."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    CASE_MANAGER = "case_manager", _("Case manager")
+    PSYCHOLOGIST = "psychologist", _("Clinical psychologist")
+    TEAM_MANAGER = "team_manager", _("Team manager")
+    SENIOR_MANAGER = "senior_manager", _("Senior manager")
+    PARTNER = "partner", _("Partner agency worker")
+    EVALUATOR = "evaluator", _("Evaluator")
+    SERVICE_ADMIN = "service_admin", _("Service administrator")
+
+
+class AgencyKind(models.TextChoices):
+    EDUCATION = "education", _("Education")
+    SOCIAL_CARE = "social_care", _("Children's social care")
+    HEALTH = "health", _("Health and CAMHS")
+    POLICE = "police", _("Police")
+    SPEECH_LANGUAGE = "speech_language", _("Speech and language therapy")
+    PROBATION = "probation", _("Probation")
+    OTHER = "other", _("Other")
+
+
+class Service(models.Model):
+    """A youth justice service: the unit that owns children's records."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    name_cy = models.CharField(_("Welsh name"), max_length=200, blank=True)
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    requires_second_signature = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def display_name(self, language: str) -> str:
+        return self.name_cy if language == "cy" and self.name_cy else self.name
+
+
+class Team(models.Model):
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="teams")
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["service", "name"], name="team_name_unique_in_service")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PartnerAgency(models.Model):
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="agencies")
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("type"), max_length=30, choices=AgencyKind.choices)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "partner agencies"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service", "name"], name="agency_name_unique_in_service"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    """One person's role in one service. A psychologist may hold several."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="memberships"
+    )
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="memberships")
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.PROTECT)
+    agency = models.ForeignKey(PartnerAgency, null=True, blank=True, on_delete=models.PROTECT)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["service__name", "role"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "service", "role"], name="one_membership_per_role_and_service"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(role="partner") | models.Q(agency__isnull=False),
+                name="partner_membership_names_agency",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} – {self.service}"

@@ -1,0 +1,153 @@
+"""Service administration: people, teams and partner agencies of one service."""
+
+from __future__ import annotations
+
+from django.contrib.auth.forms import PasswordResetForm
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpRequest
+
+from ecm.accounts.models import User
+from ecm.audit.models import Verb
+from ecm.audit.services import record_event
+from ecm.core import access
+from ecm.core.access import Actor
+from ecm.organisations.models import Membership, PartnerAgency, Role, Service, Team
+
+
+def _require_admin(actor: Actor, service: Service) -> None:
+    if not access.can_administer(actor, service.pk):
+        raise PermissionDenied
+
+
+def create_team(*, actor: Actor, service: Service, name: str) -> Team:
+    _require_admin(actor, service)
+    with transaction.atomic():
+        team = Team.objects.create(service=service, name=name)
+        record_event(
+            actor=actor,
+            verb=Verb.CREATE_TEAM,
+            service_id=service.pk,
+            object_type="team",
+            object_id=team.pk,
+            detail={"name": name},
+        )
+    return team
+
+
+def rename_team(*, actor: Actor, team: Team, name: str) -> Team:
+    _require_admin(actor, team.service)
+    with transaction.atomic():
+        old = team.name
+        team.name = name
+        team.save(update_fields=["name"])
+        record_event(
+            actor=actor,
+            verb=Verb.UPDATE_TEAM,
+            service_id=team.service_id,
+            object_type="team",
+            object_id=team.pk,
+            detail={"from": old, "to": name},
+        )
+    return team
+
+
+def create_agency(*, actor: Actor, service: Service, name: str, kind: str) -> PartnerAgency:
+    _require_admin(actor, service)
+    with transaction.atomic():
+        agency = PartnerAgency.objects.create(service=service, name=name, kind=kind)
+        record_event(
+            actor=actor,
+            verb=Verb.CREATE_AGENCY,
+            service_id=service.pk,
+            object_type="agency",
+            object_id=agency.pk,
+            detail={"name": name, "kind": kind},
+        )
+    return agency
+
+
+def add_person(
+    *,
+    actor: Actor,
+    service: Service,
+    request: HttpRequest | None,
+    username: str,
+    full_name: str,
+    email: str,
+    language: str,
+    role: Role,
+    team: Team | None,
+    agency: PartnerAgency | None,
+) -> Membership:
+    """Creates an account with no usable password and e-mails a link to set one."""
+    _require_admin(actor, service)
+    with transaction.atomic():
+        user = User.objects.create_user(
+            username=username.lower(),
+            email=email,
+            full_name=full_name,
+            language=language,
+            password=None,
+        )
+        membership = Membership.objects.create(
+            user=user, service=service, role=role, team=team, agency=agency
+        )
+        record_event(
+            actor=actor,
+            verb=Verb.CREATE_USER,
+            service_id=service.pk,
+            object_type="user",
+            object_id=user.pk,
+            detail={"username": user.username, "role": role},
+        )
+        transaction.on_commit(lambda: _send_invitation(email, request))
+    return membership
+
+
+def _send_invitation(email: str, request: HttpRequest | None) -> None:
+    form = PasswordResetForm({"email": email})
+    if form.is_valid():
+        form.save(
+            request=request,
+            use_https=bool(request and request.is_secure()),
+            subject_template_name="accounts/email/password_reset_subject.txt",
+            email_template_name="accounts/email/password_reset.txt",
+        )
+
+
+def change_membership(
+    *,
+    actor: Actor,
+    membership: Membership,
+    role: Role,
+    team: Team | None,
+    agency: PartnerAgency | None,
+    is_active: bool,
+) -> Membership:
+    """Changes a person's role in this service, or ends it. A person with no active
+    role left in any service can no longer sign in, and their sessions end."""
+    _require_admin(actor, membership.service)
+    if membership.user_id == actor.id and not is_active:
+        raise PermissionDenied
+    with transaction.atomic():
+        before = {"role": membership.role, "is_active": membership.is_active}
+        membership.role = role
+        membership.team = team
+        membership.agency = agency
+        membership.is_active = is_active
+        membership.save(update_fields=["role", "team", "agency", "is_active"])
+        user = membership.user
+        still_active = Membership.objects.filter(user=user, is_active=True).exists()
+        if user.is_active != still_active:
+            user.is_active = still_active
+            user.save(update_fields=["is_active"])
+        record_event(
+            actor=actor,
+            verb=Verb.UPDATE_USER,
+            service_id=membership.service_id,
+            object_type="membership",
+            object_id=membership.pk,
+            detail={"before": before, "after": {"role": role, "is_active": is_active}},
+        )
+    return membership
