@@ -87,10 +87,11 @@ def caseload(
 
 
 def possible_duplicates(
-    actor: Actor, *, first_name: str, last_name: str, date_of_birth: date
+    actor: Actor, *, legal_first_name: str, legal_last_name: str, date_of_birth: date
 ) -> list[Child]:
     """Children the person may see who might be the same child: same date of birth with a
     similar name, or the same name whatever the date."""
+    first_name, last_name = legal_first_name.strip(), legal_last_name.strip()
     similar_name = (
         Q(legal_last_name__istartswith=last_name.strip()[:3])
         | Q(legal_first_name__istartswith=first_name.strip()[:2])

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from ecm.accounts.models import User
 from ecm.audit.models import Verb
@@ -101,19 +106,22 @@ def add_person(
             object_id=user.pk,
             detail={"username": user.username, "role": role},
         )
-        transaction.on_commit(lambda: _send_invitation(email, request))
+        transaction.on_commit(lambda: _send_invitation(user, request))
     return membership
 
 
-def _send_invitation(email: str, request: HttpRequest | None) -> None:
-    form = PasswordResetForm({"email": email})
-    if form.is_valid():
-        form.save(
-            request=request,
-            use_https=bool(request and request.is_secure()),
-            subject_template_name="accounts/email/password_reset_subject.txt",
-            email_template_name="accounts/email/password_reset.txt",
-        )
+def _send_invitation(user: User, request: HttpRequest | None) -> None:
+    """The same one-time link as a password reset, in the person's own language."""
+    context = {
+        "protocol": "https" if request is not None and request.is_secure() else "http",
+        "domain": request.get_host() if request is not None else "localhost",
+        "uid": urlsafe_base64_encode(force_bytes(user.pk)),
+        "token": default_token_generator.make_token(user),
+    }
+    with translation.override(user.language):
+        subject = render_to_string("accounts/email/password_reset_subject.txt", context)
+        body = render_to_string("accounts/email/password_reset.txt", context)
+    send_mail(" ".join(subject.split()), body, None, [user.email])
 
 
 def change_membership(
