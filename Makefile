@@ -8,14 +8,14 @@ MANAGE := uv run --locked python manage.py
 run: setup ## Install everything, migrate, load the demo and serve on http://127.0.0.1:8000
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo_data
-	@scripts/demo-sign-ins.sh
+	@bash scripts/demo-sign-ins.sh
 	$(MANAGE) runserver 127.0.0.1:8000
 
 setup: ## Python packages from uv.lock, front-end packages from npm, compiled assets and translations
-	@scripts/setup.sh
+	@bash scripts/setup.sh
 
 test: ## Lint, type checks, and the whole suite on PostgreSQL and on SQLite
-	@scripts/test.sh
+	@bash scripts/test.sh
 
 check: setup ## Lint and type checks only
 	uv run --locked ruff check .
@@ -34,7 +34,7 @@ demo-code: ## Print the current second-factor code for the demo accounts
 	@$(MANAGE) demo_code
 
 benchmark: setup ## Print page timings on a generated data set (PostgreSQL)
-	@scripts/benchmark.sh
+	@bash scripts/benchmark.sh
 
 clean:
 	rm -rf build var node_modules .venv

@@ -167,6 +167,10 @@ CSRF_COOKIE_HTTPONLY = True
 # Sign-in limits: at most this many failures per account and per address in the window.
 SIGN_IN_MAX_FAILURES = 10
 SIGN_IN_WINDOW_SECONDS = 5 * 60
+# How many reverse proxies (load balancers) stand in front of the application and
+# append to X-Forwarded-For. Sign-in limits per address count the client's address
+# that the nearest trusted proxy saw; with 0, the socket's peer address is used.
+TRUSTED_PROXY_HOPS = int(env_str("ECM_TRUSTED_PROXY_HOPS", "0"))
 # A password check may not wait longer than this for the second factor.
 SIGN_IN_PENDING_SECONDS = 5 * 60
 

@@ -1,6 +1,18 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.urls import include, path, reverse
+
+
+@login_not_required
+def _admin_sign_in(request: HttpRequest, extra_context: object = None) -> HttpResponse:
+    """System administrators sign in like everyone else: password, then second factor."""
+    return redirect_to_login(request.GET.get("next", "/"), reverse("accounts:sign-in"))
+
+
+admin.site.login = _admin_sign_in  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", include("ecm.core.urls")),

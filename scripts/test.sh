@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export UV_PYTHON_DOWNLOADS=never
 
-scripts/setup.sh
+bash scripts/setup.sh
 
 # What the suite needs from Debian: Chromium for browser tests, an Arial-metric
 # font, and a PostgreSQL server (the image usually has one).

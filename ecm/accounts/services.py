@@ -9,14 +9,13 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from ecm.accounts import totp
 from ecm.accounts.models import RecoveryCode, SignInFailure, TOTPDevice, User
 from ecm.audit.models import Verb
 from ecm.audit.services import record_event
-from ecm.core.access import load_actor
+from ecm.core.access import Actor, load_actor
 
 RECOVERY_CODE_COUNT = 10
 
@@ -46,6 +45,7 @@ def _is_locked(username: str, address: str | None) -> bool:
 
 @transaction.atomic
 def _record_failure(username: str, address: str | None, stage: str) -> None:
+    forget_old_failures()
     SignInFailure.objects.create(username=_normalise(username), address=address)
     record_event(
         actor=None,
@@ -66,9 +66,11 @@ def check_password(*, username: str, password: str, address: str | None) -> User
     return user
 
 
-def _hash_recovery_code(code: str) -> str:
+def _hash_recovery_code(user: User, code: str) -> str:
+    # Salted per person, and independent of SECRET_KEY so that rotating the key
+    # does not invalidate anyone's codes. Codes carry ~50 bits of randomness.
     cleaned = code.strip().lower().replace("-", "").replace(" ", "")
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{cleaned}".encode()).hexdigest()
+    return hashlib.sha256(f"ecm-recovery:{user.pk}:{cleaned}".encode()).hexdigest()
 
 
 def check_second_factor(*, user: User, code: str, address: str | None) -> None:
@@ -84,7 +86,7 @@ def check_second_factor(*, user: User, code: str, address: str | None) -> None:
                 device.save(update_fields=["last_used_step"])
                 return
         used = RecoveryCode.objects.filter(
-            user=user, code_hash=_hash_recovery_code(code), used_at__isnull=True
+            user=user, code_hash=_hash_recovery_code(user, code), used_at__isnull=True
         ).update(used_at=timezone.now())
         if used:
             record_event(actor=load_actor(user), verb=Verb.USE_RECOVERY_CODE)
@@ -113,7 +115,7 @@ def set_up_authenticator(*, user: User, secret: str, code: str) -> list[str] | N
     codes = [_new_recovery_code() for _ in range(RECOVERY_CODE_COUNT)]
     RecoveryCode.objects.filter(user=user).delete()
     RecoveryCode.objects.bulk_create(
-        [RecoveryCode(user=user, code_hash=_hash_recovery_code(c)) for c in codes]
+        [RecoveryCode(user=user, code_hash=_hash_recovery_code(user, c)) for c in codes]
     )
     record_event(actor=load_actor(user), verb=Verb.SET_UP_MFA)
     return codes
@@ -130,7 +132,7 @@ def record_sign_out(*, user: User) -> None:
 def forget_old_failures() -> int:
     """Failures older than the window no longer count; keep the table small."""
     since = timezone.now() - timedelta(seconds=settings.SIGN_IN_WINDOW_SECONDS)
-    deleted, _ = SignInFailure.objects.filter(Q(at__lt=since)).delete()
+    deleted, _ = SignInFailure.objects.filter(at__lt=since).delete()
     return deleted
 
 
@@ -146,7 +148,21 @@ def renew_recovery_codes(*, user: User, code: str, address: str | None) -> list[
     with transaction.atomic():
         RecoveryCode.objects.filter(user=user).delete()
         RecoveryCode.objects.bulk_create(
-            [RecoveryCode(user=user, code_hash=_hash_recovery_code(c)) for c in codes]
+            [RecoveryCode(user=user, code_hash=_hash_recovery_code(user, c)) for c in codes]
         )
         record_event(actor=load_actor(user), verb=Verb.SET_UP_MFA, detail={"renewed": True})
     return codes
+
+
+@transaction.atomic
+def reset_second_factor(*, actor: Actor, user: User, service_id: int) -> None:
+    """For a lost phone: the person sets up a new authenticator app at their next sign-in."""
+    TOTPDevice.objects.filter(user=user).delete()
+    RecoveryCode.objects.filter(user=user).delete()
+    record_event(
+        actor=actor,
+        verb=Verb.RESET_MFA,
+        service_id=service_id,
+        object_type="user",
+        object_id=user.pk,
+    )

@@ -32,7 +32,13 @@ NEW_RECOVERY_CODES = "new_recovery_codes"
 
 
 def _address(request: HttpRequest) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
+    hops = settings.TRUSTED_PROXY_HOPS
+    header = str(request.META.get("HTTP_X_FORWARDED_FOR", ""))
+    forwarded: list[str] = [a.strip() for a in header.split(",") if a.strip()]
+    if hops and len(forwarded) >= hops:
+        return forwarded[-hops]
+    peer = str(request.META.get("REMOTE_ADDR", ""))
+    return peer or None
 
 
 def _pending_user(request: HttpRequest) -> User | None:
@@ -50,11 +56,17 @@ def _refusal_message(error: services.SignInRefused) -> str:
 
 
 def _complete_sign_in(request: HttpRequest, user: User) -> HttpResponse:
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     request.session["signed_in_at"] = time.time()
     services.record_sign_in(user=user)
     response = redirect("core:home")
-    set_language_cookie(response, user.language)
+    # A language chosen on this device before signing in wins and is remembered;
+    # otherwise the person's stored preference applies.
+    if chosen in dict(settings.LANGUAGES) and chosen != user.language:
+        services.set_language_preference(user=user, language=chosen)
+    else:
+        set_language_cookie(response, user.language)
     return response
 
 

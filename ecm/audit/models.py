@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -18,6 +19,7 @@ class Verb(models.TextChoices):
     SIGN_OUT = "sign_out", _("Signed out")
     SET_UP_MFA = "set_up_mfa", _("Set up an authenticator app")
     USE_RECOVERY_CODE = "use_recovery_code", _("Used a recovery code")
+    RESET_MFA = "reset_mfa", _("Reset a person's authenticator app")
     CREATE_USER = "create_user", _("Added a person")
     UPDATE_USER = "update_user", _("Changed a person's access")
     CREATE_TEAM = "create_team", _("Added a team")
@@ -34,7 +36,7 @@ class AuditEvent(models.Model):
     this table (see migration 0002).
     """
 
-    at = models.DateTimeField(auto_now_add=True)
+    at = models.DateTimeField(default=timezone.now)
     user_id = models.BigIntegerField(null=True)
     username = models.CharField(max_length=150, blank=True)
     role = models.CharField(max_length=30, blank=True)

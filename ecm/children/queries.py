@@ -50,7 +50,14 @@ def get_child(actor: Actor, child_id: int) -> Child:
 
 
 def default_scope(actor: Actor) -> str:
-    return "team" if actor.has_any(access.CASELOAD_OVERSEERS) else "mine"
+    """Case managers start with their own caseload, managers with their team, and
+    people without a caseload or a team (psychologists, most senior managers) with
+    the whole service."""
+    if actor.has_any(access.CASELOAD_OVERSEERS) and actor.team_ids():
+        return "team"
+    if actor.has_any(access.CHILD_RECORD_EDITORS):
+        return "mine"
+    return "service"
 
 
 @dataclass(frozen=True)

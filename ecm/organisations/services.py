@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
 from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest
 from django.template.loader import render_to_string
@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from ecm.accounts import services as accounts_services
 from ecm.accounts.models import User
 from ecm.audit.models import Verb
 from ecm.audit.services import record_event
@@ -159,3 +160,10 @@ def change_membership(
             detail={"before": before, "after": {"role": role, "is_active": is_active}},
         )
     return membership
+
+
+def reset_second_factor(*, actor: Actor, membership: Membership) -> None:
+    _require_admin(actor, membership.service)
+    accounts_services.reset_second_factor(
+        actor=actor, user=membership.user, service_id=membership.service_id
+    )

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from ecm.children.models import Gender, LanguagePreference
 from ecm.core import access
@@ -81,6 +82,18 @@ def person_change(request: HttpRequest, membership_id: int) -> HttpResponse:
     return render(
         request, "organisations/person_change.html", {"form": form, "membership": membership}
     )
+
+
+@require_POST
+def person_reset_mfa(request: HttpRequest, membership_id: int) -> HttpResponse:
+    actor = access.actor_for(request)
+    membership = queries.get_membership(actor, membership_id)
+    services.reset_second_factor(actor=actor, membership=membership)
+    messages.success(
+        request,
+        _("The person will set up a new authenticator app the next time they sign in"),
+    )
+    return redirect("organisations:person-change", membership_id=membership.pk)
 
 
 def teams(request: HttpRequest) -> HttpResponse:

@@ -65,7 +65,8 @@ def test_caseload_shows_only_my_children_and_audits_each(world: World, signed_in
     service_page = client.get(reverse("children:list") + "?scope=service").content.decode()
     assert "Bethan" in service_page
     assert "Ceri" not in service_page
-    assert theirs.pk and elsewhere.pk
+    assert theirs.pk
+    assert elsewhere.pk
 
 
 @pytest.mark.django_db

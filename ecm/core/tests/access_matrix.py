@@ -73,6 +73,7 @@ MATRIX: dict[str, dict[str, object]] = {
     "organisations:people": only(ADMINS),
     "organisations:person-add": only(ADMINS),
     "organisations:person-change": scoped(ADMINS),
+    "organisations:person-reset-mfa": {"anonymous": REDIRECT, **{r: NOT_ALLOWED for r in ROLES}},
     "organisations:teams": only(ADMINS),
     "organisations:team-add": only(ADMINS),
     "organisations:team-change": scoped(ADMINS),

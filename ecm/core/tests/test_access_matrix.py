@@ -39,7 +39,7 @@ def _kwargs(name: str, world: World, relation: str) -> dict[str, object]:
     n = 1 if relation == "own" else 2
     if name in {"children:detail", "children:edit", "audit:child-log"}:
         return {"child_id": world.child(n).pk}
-    if name == "organisations:person-change":
+    if name in {"organisations:person-change", "organisations:person-reset-mfa"}:
         return {"membership_id": Membership.objects.filter(service=world.services[n]).first().pk}  # type: ignore[union-attr]
     if name == "organisations:team-change":
         return {"team_id": world.teams[n].pk}

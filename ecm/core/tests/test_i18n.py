@@ -17,8 +17,11 @@ from django.urls import reverse
 
 ROOT = Path(settings.BASE_DIR)
 TEMPLATE_FILES = sorted(
-    [*ROOT.glob("templates/**/*.html"), *ROOT.glob("ecm/*/templates/**/*.html"),
-     *ROOT.glob("ecm/*/templates/**/*.txt")]
+    [
+        *ROOT.glob("templates/**/*.html"),
+        *ROOT.glob("ecm/*/templates/**/*.html"),
+        *ROOT.glob("ecm/*/templates/**/*.txt"),
+    ]
 )
 TRANSLATABLE_ATTRIBUTES = re.compile(r'\b(?:alt|aria-label|title|placeholder)="([^"{]*)"')
 SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
@@ -53,7 +56,8 @@ def unmarked_text(source: str) -> list[str]:
             elif char == ">" and in_tag:
                 in_tag = False
                 found += [
-                    v for v in TRANSLATABLE_ATTRIBUTES.findall("".join(tag_text))
+                    v
+                    for v in TRANSLATABLE_ATTRIBUTES.findall("".join(tag_text))
                     if re.search(r"[A-Za-z]", v)
                 ]
                 tag_text = []

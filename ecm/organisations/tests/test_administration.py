@@ -17,11 +17,11 @@ SignIn = Callable[[User], Client]
 
 
 @pytest.mark.django_db
-def test_add_a_person_sends_a_link_to_set_a_password(
+def test_add_a_person_sends_a_link_to_set_a_password(  # type: ignore[no-untyped-def]
     world: World,
     signed_in: SignIn,
-    mailoutbox,  # type: ignore[no-untyped-def]
-    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    mailoutbox,
+    django_capture_on_commit_callbacks,
 ) -> None:
     client = signed_in(world.person("service_admin"))
     with django_capture_on_commit_callbacks(execute=True):
@@ -104,3 +104,21 @@ def test_figures_are_counts_only(world: World, signed_in: SignIn) -> None:
     assert "Tirion" not in text
     assert "Test Service 1" in text
     assert "Test Service 2" not in text
+
+
+@pytest.mark.django_db
+def test_reset_second_factor_in_own_service_only(world: World, signed_in: SignIn) -> None:
+    from django.utils import timezone
+
+    from ecm.accounts.models import TOTPDevice
+
+    person = world.person("case_manager", 1)
+    TOTPDevice.objects.create(user=person, secret="JBSWY3DPEHPK3PXP", confirmed_at=timezone.now())
+    admin = signed_in(world.person("service_admin", 1))
+    other = Membership.objects.get(user=world.person("case_manager", 2))
+    url = "organisations:person-reset-mfa"
+    assert admin.post(reverse(url, args=[other.pk])).status_code == 404
+    own = Membership.objects.get(user=person)
+    assert admin.post(reverse(url, args=[own.pk])).status_code == 302
+    assert not TOTPDevice.objects.filter(user=person).exists()
+    assert AuditEvent.objects.filter(verb=Verb.RESET_MFA, object_id=str(person.pk)).exists()

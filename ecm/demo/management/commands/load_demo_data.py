@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -116,4 +117,36 @@ class Command(BaseCommand):
                 },
             )
             created += made
+        if created:
+            self._past_views(service)
         return created
+
+    def _past_views(self, service: Service) -> None:
+        """A few weeks of synthetic record views, so the access log has history to show."""
+        rng = random.Random(f"ecm-demo-views-{service.pk}")
+        viewers = list(
+            Membership.objects.filter(
+                service=service, role__in=["case_manager", "psychologist", "team_manager"]
+            ).select_related("user")
+        )
+        children = list(Child.objects.filter(service=service).order_by("pk")[:12])
+        events = []
+        now = timezone.now()
+        for child in children:
+            for _ in range(rng.randint(2, 6)):
+                viewer = rng.choice(viewers)
+                events.append(
+                    AuditEvent(
+                        user_id=viewer.user_id,
+                        username=viewer.user.username,
+                        role=viewer.role,
+                        service_id=service.pk,
+                        child_id=child.pk,
+                        verb=Verb.VIEW_CHILD,
+                        object_type="child",
+                        object_id=str(child.pk),
+                        detail={"demo": True},
+                        at=now - timedelta(minutes=rng.randint(60, 21 * 24 * 60)),
+                    )
+                )
+        AuditEvent.objects.bulk_create(events)
