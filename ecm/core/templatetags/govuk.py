@@ -6,8 +6,10 @@ from django import forms, template
 from django.forms.boundfield import BoundField
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 from ecm.core.forms import DateInputWidget
+from ecm.organisations.models import Service
 
 register = template.Library()
 
@@ -90,3 +92,9 @@ def field(bound: BoundField, width: str = "", autocomplete: str = "") -> SafeStr
             ("year", year, "4"),
         ]
     return SafeString(render_to_string(f"components/field_{component}.html", context))
+
+
+@register.filter
+def local_name(service: Service) -> str:
+    """A service's name in the language of the page."""
+    return service.display_name(get_language() or "en")
