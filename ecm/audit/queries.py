@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Q
 from django.http import Http404
 
 from ecm.audit.models import AuditEvent, Verb
 from ecm.audit.services import record_children_shown, record_event
 from ecm.children.models import Child
+from ecm.children.queries import matching
 from ecm.core import access
 from ecm.core.access import Actor
 
@@ -21,16 +21,9 @@ def children_for_access_log(actor: Actor, search: str) -> list[Child]:
     if not term:
         return []
     service_ids = actor.service_ids_with(access.ACCESS_LOG_READERS)
-    filters = Q(local_reference__iexact=term)
-    for word in term.split():
-        filters |= (
-            Q(legal_first_name__icontains=word)
-            | Q(legal_last_name__icontains=word)
-            | Q(preferred_name__icontains=word)
-        )
     children = list(
         Child.objects.filter(service_id__in=service_ids)
-        .filter(filters)
+        .filter(matching(term))
         .order_by("legal_last_name", "legal_first_name")[:50]
     )
     record_children_shown(actor=actor, children=children, context="access-log-search")

@@ -49,6 +49,18 @@ def get_child(actor: Actor, child_id: int) -> Child:
     return child
 
 
+def matching(term: str) -> Q:
+    """Children whose reference is the term, or whose names contain any word of it."""
+    filters = Q(local_reference__iexact=term.strip())
+    for word in term.split():
+        filters |= (
+            Q(legal_first_name__icontains=word)
+            | Q(legal_last_name__icontains=word)
+            | Q(preferred_name__icontains=word)
+        )
+    return filters
+
+
 def default_scope(actor: Actor) -> str:
     """Case managers start with their own caseload, managers with their team, and
     people without a caseload or a team (psychologists, most senior managers) with
@@ -79,14 +91,7 @@ def caseload(
         children = children.filter(team_id__in=actor.team_ids())
     term = search.strip()
     if term:
-        filters = Q(local_reference__iexact=term)
-        for word in term.split():
-            filters |= (
-                Q(legal_first_name__icontains=word)
-                | Q(legal_last_name__icontains=word)
-                | Q(preferred_name__icontains=word)
-            )
-        children = children.filter(filters)
+        children = children.filter(matching(term))
     children = children.order_by(*SORTS.get(sort, SORTS["name"]))
     page = Paginator(children, PAGE_SIZE).get_page(page_number)
     record_children_shown(actor=actor, children=page.object_list, context=f"caseload:{scope}")

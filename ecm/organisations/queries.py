@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import Count, QuerySet
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from ecm.children.models import Child
 from ecm.core import access
@@ -25,10 +25,7 @@ def memberships_in(actor: Actor) -> QuerySet[Membership]:
 
 
 def get_membership(actor: Actor, membership_id: int) -> Membership:
-    membership = memberships_in(actor).filter(pk=membership_id).first()
-    if membership is None:
-        raise Http404
-    return membership
+    return get_object_or_404(memberships_in(actor), pk=membership_id)
 
 
 def teams_in(actor: Actor) -> QuerySet[Team]:
@@ -38,10 +35,7 @@ def teams_in(actor: Actor) -> QuerySet[Team]:
 
 
 def get_team(actor: Actor, team_id: int) -> Team:
-    team = teams_in(actor).filter(pk=team_id).first()
-    if team is None:
-        raise Http404
-    return team
+    return get_object_or_404(teams_in(actor), pk=team_id)
 
 
 def agencies_in(actor: Actor) -> QuerySet[PartnerAgency]:

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.db.models import F
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +17,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from ecm.accounts import totp
 from ecm.accounts.models import TOTPDevice, User
+from ecm.children.models import Child
 from ecm.conftest import World, sign_in
 from ecm.organisations.models import Membership
 
@@ -172,6 +174,13 @@ def test_every_page_passes_axe(site: tuple[World, str], browser: Browser, langua
             page.fill("#id_local_reference", "")
             page.click("main form button[type=submit]")
             assert page.locator(".govuk-error-summary").is_visible()
+            assert_accessible(page)
+            # The conflict page: someone else saves while this person edits.
+            page.goto(base + reverse("children:edit", args=[child.pk]))
+            Child.objects.filter(pk=child.pk).update(version=F("version") + 1)
+            page.fill("#id_communication_needs", "Meets best in the afternoon")
+            page.click("main form button[type=submit]")
+            assert page.locator("main table").first.is_visible()
             assert_accessible(page)
         if role == "service_admin":
             page.goto(base + reverse("audit:children"))
