@@ -51,3 +51,8 @@ def test_session_limits() -> None:
     assert settings.SESSION_COOKIE_AGE <= 30 * 60
     assert settings.SESSION_SAVE_EVERY_REQUEST
     assert settings.SESSION_ABSOLUTE_SECONDS <= 12 * 60 * 60
+
+
+def test_models_and_migrations_agree() -> None:
+    result = _manage("makemigrations", "--check", "--dry-run", env={"ECM_ENV": "test"})
+    assert result.returncode == 0, result.stdout
