@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 from datetime import date
 from itertools import count
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -99,3 +100,26 @@ def signed_in(client: Client) -> Callable[[User], Client]:
         return sign_in(client, user)
 
     return _sign_in
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args() -> dict[str, Any]:
+    """Debian's Chromium, never a downloaded browser."""
+    return {
+        "executable_path": "/usr/bin/chromium",
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args() -> dict[str, Any]:
+    # axe-core is injected by the tests, which the pages' CSP would otherwise refuse.
+    return {"bypass_csp": True, "viewport": {"width": 1200, "height": 900}}

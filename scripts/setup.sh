@@ -8,8 +8,15 @@ if ! command -v uv >/dev/null 2>&1; then
   echo "Installing uv"
   python3 -m pip install --quiet "uv==0.13.8"
 fi
-if ! command -v msgfmt >/dev/null 2>&1; then
-  apt-get update -qq && apt-get install -y -qq gettext >/dev/null
+# From Debian: gettext for translations; Pango and an Arial-metric font for PDFs.
+debs=()
+command -v msgfmt >/dev/null 2>&1 || debs+=(gettext)
+ldconfig -p | grep -q libpangoft2-1.0 || debs+=(libpango-1.0-0 libpangoft2-1.0-0)
+[ -d /usr/share/fonts/truetype/liberation2 ] || debs+=(fonts-liberation2)
+if [ ${#debs[@]} -gt 0 ]; then
+  echo "Installing ${debs[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${debs[@]}" >/dev/null
 fi
 
 uv sync --locked --quiet

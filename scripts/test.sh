@@ -7,11 +7,10 @@ export UV_PYTHON_DOWNLOADS=never
 
 bash scripts/setup.sh
 
-# What the suite needs from Debian: Chromium for browser tests, an Arial-metric
-# font, and a PostgreSQL server (the image usually has one).
+# What the suite needs from Debian besides what setup.sh installs: Chromium for
+# browser tests, and a PostgreSQL server (the image usually has one).
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-[ -d /usr/share/fonts/truetype/liberation2 ] || missing+=(fonts-liberation2)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]}"

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from ecm.children import queries, services
 from ecm.children.forms import ChildForm, DuplicateCheckForm
 from ecm.children.models import Child
-from ecm.core import access
+from ecm.core import access, plugins
 from ecm.organisations.models import Service
 
 SEARCH_KEY = "children_search"
@@ -99,6 +99,11 @@ def child_new(request: HttpRequest) -> HttpResponse:
 def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
     actor = access.actor_for(request)
     child = queries.get_child(actor, child_id)
+    sections = [
+        section
+        for module in plugins.app_modules("overview")
+        if (section := module.section(actor, child)) is not None
+    ]
     return render(
         request,
         "children/detail.html",
@@ -106,6 +111,7 @@ def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
             "child": child,
             "age": child.age_on(timezone.localdate()),
             "can_edit": access.can_edit_children_in(actor, child.service_id),
+            "sections": sections,
         },
     )
 

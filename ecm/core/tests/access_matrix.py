@@ -3,51 +3,28 @@
 Each persona holds its role in service 1. "own" means the object in the URL
 belongs to service 1 (for a child: allocated to case-manager-1); "other" means it
 belongs to service 2. A URL without an object has one status per role.
-test_access_matrix fails when a URL in the URL configuration has no entry here.
+test_access_matrix fails when a URL in the URL configuration has no entry here
+or in an app's own ecm/<app>/tests/access.py.
 """
 
 from __future__ import annotations
 
-ROLES = (
-    "case_manager",
-    "psychologist",
-    "team_manager",
-    "senior_manager",
-    "partner",
-    "evaluator",
-    "service_admin",
+from ecm.core import plugins
+from ecm.core.tests.access_rules import (
+    ADMINS,
+    EDITORS,
+    FIGURES,
+    NOT_ALLOWED,
+    OK,
+    READERS,
+    REDIRECT,
+    ROLES,
+    every,
+    only,
+    scoped,
 )
 
-OK, REDIRECT, FORBIDDEN, NOT_FOUND, NOT_ALLOWED = 200, 302, 403, 404, 405
-
-
-def every(status: int, anonymous: int = REDIRECT) -> dict[str, object]:
-    return {"anonymous": anonymous, **{role: status for role in ROLES}}
-
-
-def only(roles: set[str], allowed: int = OK, others: int = FORBIDDEN) -> dict[str, object]:
-    return {"anonymous": REDIRECT, **{r: allowed if r in roles else others for r in ROLES}}
-
-
-def scoped(roles: set[str], *, visible_but_refused: set[str] | None = None) -> dict[str, object]:
-    """For object URLs: roles that may act see their own service's object (200) and
-    never another service's (404); roles that may see but not act get 403."""
-    refused = visible_but_refused or set()
-    expect: dict[str, object] = {"anonymous": (REDIRECT, REDIRECT)}
-    for role in ROLES:
-        if role in roles:
-            expect[role] = (OK, NOT_FOUND)
-        elif role in refused:
-            expect[role] = (FORBIDDEN, NOT_FOUND)
-        else:
-            expect[role] = (NOT_FOUND, NOT_FOUND)
-    return expect
-
-
-READERS = {"case_manager", "psychologist", "team_manager", "senior_manager"}
-EDITORS = {"case_manager", "team_manager"}
-ADMINS = {"service_admin"}
-FIGURES = {"team_manager", "senior_manager", "evaluator"}
+__all__ = ["MATRIX", "ROLES"]
 
 MATRIX: dict[str, dict[str, object]] = {
     "core:home": every(OK),
@@ -85,3 +62,9 @@ MATRIX: dict[str, dict[str, object]] = {
     # role of the service is sent to the admin's own sign-in page.
     "admin:*": every(REDIRECT),
 }
+
+# Each domain app adds its own rows in ecm/<app>/tests/access.py (see ecm.core.plugins).
+for _module in plugins.app_modules("tests.access"):
+    _overlap = set(_module.ACCESS) & set(MATRIX)
+    assert not _overlap, f"URL names listed twice in the access matrix: {_overlap}"
+    MATRIX.update(_module.ACCESS)

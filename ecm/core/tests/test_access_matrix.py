@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from ecm.conftest import World, sign_in
+from ecm.core import plugins
 from ecm.core.tests.access_matrix import MATRIX, ROLES
 from ecm.organisations.models import Membership
 
@@ -37,6 +38,10 @@ def test_every_url_has_an_entry() -> None:
 
 def _kwargs(name: str, world: World, relation: str) -> dict[str, object]:
     n = 1 if relation == "own" else 2
+    for module in plugins.app_modules("tests.access"):
+        if name in module.ACCESS and hasattr(module, "url_kwargs"):
+            kwargs: dict[str, object] = module.url_kwargs(name, world, relation)
+            return kwargs
     if name in {"children:detail", "children:edit", "audit:child-log"}:
         return {"child_id": world.child(n).pk}
     if name in {"organisations:person-change", "organisations:person-reset-mfa"}:

@@ -2,76 +2,26 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 from django.conf import settings
 from django.db.models import F
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, Page
 
 from ecm.accounts import totp
-from ecm.accounts.models import TOTPDevice, User
+from ecm.accounts.models import TOTPDevice
 from ecm.children.models import Child
-from ecm.conftest import World, sign_in
+from ecm.conftest import World
+from ecm.core.tests.browser import assert_accessible, signed_in_context
 from ecm.organisations.models import Membership
-
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
-AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DP"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args() -> dict[str, Any]:
-    return {"executable_path": "/usr/bin/chromium", "args": CHROMIUM_ARGS}
-
-
-@pytest.fixture(scope="session")
-def browser_context_args() -> dict[str, Any]:
-    # axe-core is injected by the test, which the page's CSP would otherwise refuse.
-    return {"bypass_csp": True, "viewport": {"width": 1200, "height": 900}}
-
-
-def assert_accessible(page: Page) -> None:
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate(
-        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
-              .map(v => `${v.id}: ${v.help} -> ${v.nodes.map(n => n.target.join(' '))}`)"""
-    )
-    assert violations == [], f"{page.url}: {violations}"
-
-
-def signed_in_context(browser: Browser, live_url: str, user: User, language: str) -> BrowserContext:
-    client = sign_in(Client(), user)
-    context = browser.new_context(bypass_csp=True, viewport={"width": 1200, "height": 900})
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_url,
-            },
-            {"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_url},
-        ]
-    )
-    return context
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from django.utils import timezone
 from ecm.accounts.models import TOTPDevice, User
 from ecm.audit.models import AuditEvent, Verb
 from ecm.children.models import Child
+from ecm.core import plugins
 from ecm.demo import data
 from ecm.organisations.models import Membership, PartnerAgency, Service, Team
 
@@ -28,6 +29,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             for demo_service in data.SERVICES:
                 created += self._load_service(demo_service)
+                service = Service.objects.get(code=demo_service.code)
+                for module in plugins.app_modules("demo"):
+                    created += module.load_demo(service, demo_service.number)
             if created:
                 AuditEvent.objects.create(
                     verb=Verb.LOAD_DEMO, username="system", detail={"created": created}
