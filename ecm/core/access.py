@@ -25,6 +25,9 @@ CHILD_RECORD_READERS = frozenset(
 )
 # Roles that create children's records and keep their key facts up to date.
 CHILD_RECORD_EDITORS = frozenset({Role.CASE_MANAGER, Role.TEAM_MANAGER})
+# Partner agency workers see a child only while the child's consent to share names
+# their agency (see ecm.consent).
+PARTNER_ROLES = frozenset({Role.PARTNER})
 # Roles that see the team and whole-service views of children.
 CASELOAD_OVERSEERS = frozenset({Role.TEAM_MANAGER, Role.SENIOR_MANAGER})
 # Roles that answer "who has looked at this child's record".
@@ -54,6 +57,12 @@ class Actor:
 
     def team_ids(self) -> list[int]:
         return sorted({m.team_id for m in self.memberships if m.team_id is not None})
+
+    def agency_ids(self) -> list[int]:
+        """Partner agencies the person works for (partner agency workers only)."""
+        return sorted(
+            {m.agency_id for m in self.memberships if m.role == Role.PARTNER and m.agency_id}
+        )
 
     def has_any(self, roles: frozenset[Role]) -> bool:
         return any(m.role in roles for m in self.memberships)

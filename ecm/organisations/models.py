@@ -34,6 +34,12 @@ class Service(models.Model):
     name_cy = models.CharField(_("Welsh name"), max_length=200, blank=True)
     code = models.SlugField(_("code"), max_length=40, unique=True)
     requires_second_signature = models.BooleanField(default=False)
+    # A parent's or carer's ECM consent is also needed while the child is under this
+    # age (0: never). Configuration, not law: services set their own policy.
+    carer_consent_under_age = models.PositiveSmallIntegerField(default=16)
+    # Who besides case managers may refer a child (prevention work often allows both).
+    accepts_partner_referrals = models.BooleanField(default=False)
+    accepts_self_referrals = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["name"]
