@@ -13,6 +13,7 @@ from django.test import Client
 
 from ecm.accounts.models import User
 from ecm.children.models import Child
+from ecm.core import plugins
 from ecm.organisations.models import Membership, PartnerAgency, Role, Service, Team
 
 ROLES = [r.value for r in Role]
@@ -123,3 +124,22 @@ def browser_type_launch_args() -> dict[str, Any]:
 def browser_context_args() -> dict[str, Any]:
     # axe-core is injected by the tests, which the pages' CSP would otherwise refuse.
     return {"bypass_csp": True, "viewport": {"width": 1200, "height": 900}}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Real-thread tests commit, and the database is flushed after them; serialized
+    rollback puts back the reference data that migrations ship for the tests after."""
+    for item in items:
+        if item.get_closest_marker("commits"):
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request: pytest.FixtureRequest) -> None:
+    """Browser tests run with a live server, so their database is flushed between
+    tests; serialized rollback cannot help there (Playwright's event loop gives the
+    test its own database connection), so reference data is shipped again instead."""
+    if request.node.get_closest_marker("browser"):
+        request.getfixturevalue("transactional_db")
+        for module in plugins.app_modules("reference"):
+            module.ensure_reference_data()

@@ -71,6 +71,11 @@ INSTALLED_APPS = [
     "ecm.organisations",
     "ecm.accounts",
     "ecm.children",
+    "ecm.offending",
+    "ecm.needs",
+    "ecm.consent",
+    "ecm.eligibility",
+    "ecm.episodes",
     "ecm.demo",
 ]
 
@@ -268,6 +273,11 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env_str("ECM_LOG_LEVEL", "INFO")},
+    # WeasyPrint narrates every step at INFO; only its warnings matter here.
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 SERVICE_NAME = _("Enhanced Case Management")

@@ -18,8 +18,13 @@ urlpatterns = [
     path("", include("ecm.core.urls")),
     path("", include("ecm.accounts.urls")),
     path("children/", include("ecm.children.urls")),
+    path("children/<int:child_id>/consent/", include("ecm.consent.urls")),
+    path("children/<int:child_id>/offending/", include("ecm.offending.urls")),
+    path("children/<int:child_id>/needs/", include("ecm.needs.urls")),
     path("service/", include("ecm.organisations.urls")),
     path("access-log/", include("ecm.audit.urls")),
+    path("ecm/", include("ecm.episodes.urls")),
+    path("service/eligibility/", include("ecm.eligibility.urls")),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 

@@ -12,6 +12,7 @@ from django.http import Http404
 from ecm.audit.models import Verb
 from ecm.audit.services import record_children_shown, record_event
 from ecm.children.models import Child
+from ecm.consent.queries import shared_child_ids
 from ecm.core import access
 from ecm.core.access import Actor
 
@@ -28,15 +29,27 @@ SORTS = {
 }
 
 
-def visible_children(actor: Actor) -> QuerySet[Child]:
-    """Every child the person may see: those in services where their role reads records."""
-    return Child.objects.filter(service_id__in=actor.service_ids_with(access.CHILD_RECORD_READERS))
+def visible_children(actor: Actor, *, include_shared: bool = False) -> QuerySet[Child]:
+    """Every child whose record the person may see: those in services where their role
+    reads records. With `include_shared` (the children list and the child's overview page
+    only), also the children whose sharing consent in force today names the person's
+    partner agency: partner agency workers see those children's key facts, nothing else,
+    and lose sight of them the day the consent is withdrawn."""
+    readable = Q(service_id__in=actor.service_ids_with(access.CHILD_RECORD_READERS))
+    agency_ids = actor.agency_ids()
+    if not include_shared or not agency_ids:
+        return Child.objects.filter(readable)
+    shared = Q(
+        service_id__in=actor.service_ids_with(access.PARTNER_ROLES),
+        pk__in=shared_child_ids(agency_ids),
+    )
+    return Child.objects.filter(readable | shared)
 
 
-def get_child(actor: Actor, child_id: int) -> Child:
+def get_child(actor: Actor, child_id: int, *, include_shared: bool = False) -> Child:
     """One child's record for viewing, or 404 when it is out of the person's scope."""
     child = (
-        visible_children(actor)
+        visible_children(actor, include_shared=include_shared)
         .select_related("service", "team", "case_manager")
         .filter(pk=child_id)
         .first()
@@ -84,7 +97,7 @@ def caseload(
     actor: Actor, *, scope: str, sort: str, search: str, page_number: str | int
 ) -> Caseload:
     """A page of children for the caseload, team or service view; each child shown is audited."""
-    children = visible_children(actor).select_related("team", "case_manager")
+    children = visible_children(actor, include_shared=True).select_related("team", "case_manager")
     if scope == "mine":
         children = children.filter(case_manager=actor.user)
     elif scope == "team":

@@ -23,7 +23,9 @@ SEARCH_KEY = "children_search"
 
 def child_list(request: HttpRequest) -> HttpResponse:
     actor = access.actor_for(request)
-    if not actor.has_any(access.CHILD_RECORD_READERS):
+    # Partner agency workers see only the children shared with their agency.
+    shared_only = not actor.has_any(access.CHILD_RECORD_READERS)
+    if shared_only and not actor.has_any(access.PARTNER_ROLES):
         raise PermissionDenied
     if request.method == "POST":
         # Search terms are names: kept in the session, never in the address.
@@ -32,6 +34,8 @@ def child_list(request: HttpRequest) -> HttpResponse:
     scope = request.GET.get("scope", "")
     if scope not in queries.SCOPES:
         scope = queries.default_scope(actor)
+    if shared_only:
+        scope = "service"
     sort = request.GET.get("sort", "name")
     if sort not in queries.SORTS:
         sort = "name"
@@ -50,7 +54,10 @@ def child_list(request: HttpRequest) -> HttpResponse:
             "today": timezone.localdate(),
             "oversees": actor.has_any(access.CASELOAD_OVERSEERS),
             "edits": actor.has_any(access.CHILD_RECORD_EDITORS),
-            "scopes": [
+            "shared_only": shared_only,
+            "scopes": [("service", _("Children shared with you"))]
+            if shared_only
+            else [
                 ("mine", _("My children")),
                 ("team", _("My team")),
                 ("service", _("Whole service")),
@@ -98,10 +105,12 @@ def child_new(request: HttpRequest) -> HttpResponse:
 
 def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
     actor = access.actor_for(request)
-    child = queries.get_child(actor, child_id)
+    child = queries.get_child(actor, child_id, include_shared=True)
+    # A partner agency worker sees a shared child's key facts only: no other sections.
+    reads_record = access.can_read_children_in(actor, child.service_id)
     sections = [
         section
-        for module in plugins.app_modules("overview")
+        for module in (plugins.app_modules("overview") if reads_record else ())
         if (section := module.section(actor, child)) is not None
     ]
     return render(
@@ -111,6 +120,7 @@ def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
             "child": child,
             "age": child.age_on(timezone.localdate()),
             "can_edit": access.can_edit_children_in(actor, child.service_id),
+            "reads_record": reads_record,
             "sections": sections,
         },
     )

@@ -22,14 +22,17 @@ class NavItem:
 
 def _navigation(request: HttpRequest, actor: access.Actor) -> list[NavItem]:
     items: list[tuple[str, str]] = [(_("Home"), reverse("core:home"))]
-    if actor.has_any(access.CHILD_RECORD_READERS):
+    if actor.has_any(access.CHILD_RECORD_READERS | access.PARTNER_ROLES):
         items.append((_("Children"), reverse("children:list")))
+    if actor.has_any(access.CASELOAD_OVERSEERS):
+        items.append((_("ECM pipeline"), reverse("episodes:pipeline")))
     if actor.has_any(access.FIGURES_READERS):
         items.append((_("Service figures"), reverse("organisations:figures")))
     if actor.has_any(access.SERVICE_ADMINISTRATORS):
         items.append((_("People"), reverse("organisations:people")))
         items.append((_("Teams and agencies"), reverse("organisations:teams")))
         items.append((_("Access log"), reverse("audit:children")))
+        items.append((_("Eligibility rules"), reverse("eligibility:rules")))
     path = request.path
     home = reverse("core:home")
     return [

@@ -3,7 +3,10 @@
 Each app may provide, by convention:
 - `ecm/<app>/overview.py` with `section(actor, child) -> Section | None`: a block on the
   child's overview page (queries run here, in the view, never in templates);
+- `ecm/<app>/home.py` with `section(actor) -> Section | None`: a block on the home page;
 - `ecm/<app>/demo.py` with `load_demo(service, number) -> int`: its part of the demo data;
+- `ecm/<app>/reference.py` with `ensure_reference_data()`: puts back the reference data
+  its migrations ship (tests that flush the database call it);
 - `ecm/<app>/tests/access.py` with `ACCESS` (and optionally `url_kwargs`): its rows of the
   authorisation matrix.
 Apps are visited in INSTALLED_APPS order.

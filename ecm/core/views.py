@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 
 from ecm.accounts.models import User
 from ecm.accounts.services import set_language_preference
-from ecm.core import access
+from ecm.core import access, plugins
 from ecm.core.language import set_language_cookie
 
 
@@ -30,6 +30,12 @@ def home(request: HttpRequest) -> HttpResponse:
             "oversees": actor.has_any(access.CASELOAD_OVERSEERS),
             "reads_figures": actor.has_any(access.FIGURES_READERS),
             "administers": actor.has_any(access.SERVICE_ADMINISTRATORS),
+            "shares_with_agency": actor.has_any(access.PARTNER_ROLES),
+            "sections": [
+                section
+                for module in plugins.app_modules("home")
+                if (section := module.section(actor)) is not None
+            ],
         },
     )
 

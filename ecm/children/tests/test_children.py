@@ -107,7 +107,7 @@ def test_child_page_query_count(world: World, signed_in: SignIn) -> None:
     client = signed_in(world.person("case_manager"))
     with CaptureQueriesContext(connection) as queries:
         assert client.get(reverse("children:detail", args=[child.pk])).status_code == 200
-    assert len(queries) == 8
+    assert len(queries) == 14
 
 
 @pytest.mark.django_db

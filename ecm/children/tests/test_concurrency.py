@@ -17,7 +17,7 @@ EDITS = 25
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.commits
 def test_no_lost_updates_under_concurrent_editing() -> None:
     world = World()
     child = world.child(1)

@@ -43,7 +43,8 @@ MATRIX: dict[str, dict[str, object]] = {
     "accounts:password-reset-sent": every(OK, anonymous=OK),
     "accounts:password-set": every(OK, anonymous=OK),
     "accounts:password-set-done": every(OK, anonymous=OK),
-    "children:list": only(READERS),
+    # Partner agency workers see the list of children shared with their agency.
+    "children:list": only(READERS | {"partner"}),
     "children:new": only(EDITORS),
     "children:detail": scoped(READERS),
     "children:edit": scoped(EDITORS, visible_but_refused=READERS - EDITORS),
