@@ -6,13 +6,11 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import F
-from django.utils import timezone
 
 from ecm.audit.models import Verb
 from ecm.audit.services import record_event
 from ecm.children.models import Child
-from ecm.core import access
+from ecm.core import access, conflicts
 from ecm.core.access import Actor
 from ecm.organisations.models import Service
 
@@ -34,12 +32,8 @@ EDITABLE_FIELDS = (
 )
 
 
-class EditConflict(Exception):
+class EditConflict(conflicts.EditConflict[Child]):
     """Someone else saved the record after this edit began."""
-
-    def __init__(self, current: Child) -> None:
-        super().__init__("edit conflict")
-        self.current = current
 
 
 def create_child(*, actor: Actor, service: Service, data: dict[str, Any]) -> Child:
@@ -65,32 +59,15 @@ def update_child(
     """Saves the changes only if nobody else saved since `expected_version` was read."""
     if not access.can_edit_children_in(actor, child.service_id):
         raise PermissionDenied
-    changes = {k: v for k, v in data.items() if k in EDITABLE_FIELDS}
-    with transaction.atomic():
-        updated = Child.objects.filter(pk=child.pk, version=expected_version).update(
-            **changes, version=F("version") + 1, updated_at=timezone.now()
-        )
-        if updated:
-            changed = sorted(
-                name for name, value in changes.items() if getattr(child, name) != value
-            )
-            record_event(
-                actor=actor,
-                verb=Verb.UPDATE_CHILD,
-                child=child,
-                object_type="child",
-                object_id=child.pk,
-                detail={"fields": changed, "version": expected_version + 1},
-            )
-    if not updated:
-        current = Child.objects.select_related("team", "case_manager").get(pk=child.pk)
-        record_event(
-            actor=actor,
-            verb=Verb.EDIT_CONFLICT,
-            child=child,
-            object_type="child",
-            object_id=child.pk,
-            detail={"expected_version": expected_version, "current_version": current.version},
-        )
-        raise EditConflict(current)
+    conflicts.save_if_unchanged(
+        child,
+        actor=actor,
+        child=child,
+        changes={k: v for k, v in data.items() if k in EDITABLE_FIELDS},
+        expected_version=expected_version,
+        verb=Verb.UPDATE_CHILD,
+        object_type="child",
+        saved=Child.objects.select_related("team", "case_manager"),
+        conflict=EditConflict,
+    )
     return Child.objects.select_related("service", "team", "case_manager").get(pk=child.pk)

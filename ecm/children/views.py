@@ -3,8 +3,6 @@ the overview page and editing with conflict protection."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -14,8 +12,7 @@ from django.utils.translation import gettext as _
 
 from ecm.children import queries, services
 from ecm.children.forms import ChildForm, DuplicateCheckForm
-from ecm.children.models import Child
-from ecm.core import access, plugins
+from ecm.core import access, conflicts, plugins
 from ecm.organisations.models import Service
 
 SEARCH_KEY = "children_search"
@@ -126,34 +123,6 @@ def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
     )
 
 
-def _comparison(form: ChildForm, current: Child) -> list[dict[str, Any]]:
-    rows = []
-    initial = ChildForm.initial_for(current)
-    for name in services.EDITABLE_FIELDS:
-        theirs = initial.get(name)
-        yours = form.cleaned_data.get(name)
-        if theirs != yours:
-            bound = form[name]
-            rows.append(
-                {
-                    "label": bound.label,
-                    "theirs": _display(form, name, theirs),
-                    "yours": _display(form, name, yours),
-                }
-            )
-    return rows
-
-
-def _display(form: ChildForm, name: str, value: Any) -> str:
-    if value in (None, ""):
-        return "–"
-    field = form.fields[name]
-    choices = dict(getattr(field, "choices", []) or [])
-    if hasattr(field, "queryset"):
-        return str(value)
-    return str(choices.get(value, value))
-
-
 def child_edit(request: HttpRequest, child_id: int) -> HttpResponse:
     actor = access.actor_for(request)
     child = queries.get_child(actor, child_id)
@@ -174,11 +143,8 @@ def child_edit(request: HttpRequest, child_id: int) -> HttpResponse:
             expected_version=form.cleaned_data["version"] or 0,
         )
     except services.EditConflict as conflict:
-        # Keep everything the person typed; point the form at the newest version so
-        # that saving again is a deliberate choice to replace the other person's edit.
-        values = request.POST.copy()
-        values["version"] = str(conflict.current.version)
-        rows = _comparison(form, conflict.current)
+        rows = conflicts.differences(form, conflict.current, services.EDITABLE_FIELDS)
+        values = conflicts.resubmission(request.POST, conflict.current.version)
         form = ChildForm(values, service=child.service, child=child)
         form.is_valid()
         return render(

@@ -11,7 +11,6 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 
 from ecm.audit.models import Verb
@@ -24,7 +23,7 @@ from ecm.consent.models import (
     RelatedPerson,
     ReminderChannel,
 )
-from ecm.core import access
+from ecm.core import access, conflicts
 from ecm.core.access import Actor
 from ecm.organisations.models import PartnerAgency
 
@@ -42,12 +41,8 @@ PERSON_FIELDS = (
 )
 
 
-class EditConflict(Exception):
+class EditConflict(conflicts.EditConflict[RelatedPerson]):
     """Someone else saved the person's details after this edit began."""
-
-    def __init__(self, current: RelatedPerson) -> None:
-        super().__init__("edit conflict")
-        self.current = current
 
 
 class AlreadyWithdrawn(Exception):
@@ -99,34 +94,17 @@ def update_related_person(
     """Saves the changes only if nobody else saved since `expected_version` was read."""
     child = person.child
     _check_editor(actor, child)
-    changes = {k: v for k, v in data.items() if k in PERSON_FIELDS}
-    with transaction.atomic():
-        updated = RelatedPerson.objects.filter(pk=person.pk, version=expected_version).update(
-            **changes, version=F("version") + 1, updated_at=timezone.now()
-        )
-        if updated:
-            record_event(
-                actor=actor,
-                verb=Verb.UPDATE_RELATED_PERSON,
-                child=child,
-                object_type="related_person",
-                object_id=person.pk,
-                detail={
-                    "fields": sorted(n for n, v in changes.items() if getattr(person, n) != v),
-                    "version": expected_version + 1,
-                },
-            )
-    if not updated:
-        current = RelatedPerson.objects.get(pk=person.pk)
-        record_event(
-            actor=actor,
-            verb=Verb.EDIT_CONFLICT,
-            child=child,
-            object_type="related_person",
-            object_id=person.pk,
-            detail={"expected_version": expected_version, "current_version": current.version},
-        )
-        raise EditConflict(current)
+    conflicts.save_if_unchanged(
+        person,
+        actor=actor,
+        child=child,
+        changes={k: v for k, v in data.items() if k in PERSON_FIELDS},
+        expected_version=expected_version,
+        verb=Verb.UPDATE_RELATED_PERSON,
+        object_type="related_person",
+        saved=RelatedPerson.objects.all(),
+        conflict=EditConflict,
+    )
     return RelatedPerson.objects.select_related("child").get(pk=person.pk)
 
 

@@ -17,8 +17,7 @@ from ecm.audit.models import Verb
 from ecm.children.models import Child
 from ecm.consent import documents, queries, services
 from ecm.consent.forms import ConsentForm, RelatedPersonForm, WithdrawForm
-from ecm.consent.models import RelatedPerson
-from ecm.core import access
+from ecm.core import access, conflicts
 
 
 def _editable_child(request: HttpRequest, child_id: int, page: str, verb: Verb) -> Child:
@@ -133,34 +132,6 @@ def person_add(request: HttpRequest, child_id: int) -> HttpResponse:
     return redirect("consent:family", child_id=child.pk)
 
 
-def _display(form: RelatedPersonForm, name: str, value: Any) -> str:
-    if value in (None, ""):
-        return "–"
-    if name == "has_parental_responsibility":
-        return _("Yes") if value in (True, "yes") else _("No")
-    choices = dict(getattr(form.fields[name], "choices", []) or [])
-    return str(choices.get(value, value))
-
-
-def _comparison(form: RelatedPersonForm, current: RelatedPerson) -> list[dict[str, str]]:
-    theirs_values = RelatedPersonForm.initial_for(current)
-    rows = []
-    for name in services.PERSON_FIELDS:
-        theirs = theirs_values.get(name)
-        yours = form.cleaned_data.get(name)
-        if name == "has_parental_responsibility":
-            theirs = theirs == "yes"
-        if theirs != yours:
-            rows.append(
-                {
-                    "label": str(form[name].label),
-                    "theirs": _display(form, name, theirs),
-                    "yours": _display(form, name, yours),
-                }
-            )
-    return rows
-
-
 def person_change(request: HttpRequest, child_id: int, person_id: int) -> HttpResponse:
     actor = access.actor_for(request)
     person = queries.get_person(actor, child_id, person_id)
@@ -183,12 +154,8 @@ def person_change(request: HttpRequest, child_id: int, person_id: int) -> HttpRe
             expected_version=form.cleaned_data["version"] or 0,
         )
     except services.EditConflict as conflict:
-        # Keep everything typed; point the form at the newest version so that saving
-        # again is a deliberate choice to replace the other person's changes.
-        values = request.POST.copy()
-        values["version"] = str(conflict.current.version)
-        rows = _comparison(form, conflict.current)
-        form = RelatedPersonForm(values)
+        rows = conflicts.differences(form, conflict.current, services.PERSON_FIELDS)
+        form = RelatedPersonForm(conflicts.resubmission(request.POST, conflict.current.version))
         form.is_valid()
         context.update(form=form, conflict=rows)
         return render(request, "consent/person_form.html", context, status=409)

@@ -7,12 +7,11 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import F
 
 from ecm.audit.models import Verb
 from ecm.audit.services import record_event
 from ecm.children.models import Child
-from ecm.core import access
+from ecm.core import access, conflicts
 from ecm.core.access import Actor
 from ecm.offending.models import Offence, Order
 
@@ -27,12 +26,8 @@ ORDER_FIELDS = (
 )
 
 
-class EditConflict(Exception):
+class EditConflict(conflicts.EditConflict[Order]):
     """Someone else saved the order after this edit began."""
-
-    def __init__(self, current: Order) -> None:
-        super().__init__("edit conflict")
-        self.current = current
 
 
 def record_offences(*, actor: Actor, child: Child, rows: Sequence[dict[str, Any]]) -> list[Offence]:
@@ -90,32 +85,15 @@ def update_order(
     child = order.child
     if not access.can_edit_children_in(actor, child.service_id):
         raise PermissionDenied
-    changes = {k: v for k, v in data.items() if k in ORDER_FIELDS}
-    with transaction.atomic():
-        updated = Order.objects.filter(pk=order.pk, version=expected_version).update(
-            **changes, version=F("version") + 1
-        )
-        if updated:
-            record_event(
-                actor=actor,
-                verb=Verb.UPDATE_ORDER,
-                child=child,
-                object_type="order",
-                object_id=order.pk,
-                detail={
-                    "fields": sorted(n for n, v in changes.items() if getattr(order, n) != v),
-                    "version": expected_version + 1,
-                },
-            )
-    if not updated:
-        current = Order.objects.select_related("responsible_officer").get(pk=order.pk)
-        record_event(
-            actor=actor,
-            verb=Verb.EDIT_CONFLICT,
-            child=child,
-            object_type="order",
-            object_id=order.pk,
-            detail={"expected_version": expected_version, "current_version": current.version},
-        )
-        raise EditConflict(current)
+    conflicts.save_if_unchanged(
+        order,
+        actor=actor,
+        child=child,
+        changes={k: v for k, v in data.items() if k in ORDER_FIELDS},
+        expected_version=expected_version,
+        verb=Verb.UPDATE_ORDER,
+        object_type="order",
+        saved=Order.objects.select_related("responsible_officer"),
+        conflict=EditConflict,
+    )
     return Order.objects.select_related("responsible_officer").get(pk=order.pk)

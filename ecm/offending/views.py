@@ -3,7 +3,6 @@ several at once, and adding or changing an order with conflict protection."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -11,17 +10,15 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ecm.children.models import Child
-from ecm.core import access
+from ecm.core import access, conflicts
 from ecm.core.access import Actor
 from ecm.core.templatetags.govuk import field_anchor
 from ecm.offending import queries, services
 from ecm.offending.forms import BaseOffenceRows, OffenceForm, OffenceRows, OrderForm
-from ecm.offending.models import Order, OrderType, Requirement
 
 
 def _editable_child(actor: Actor, child_id: int) -> Child:
@@ -105,34 +102,6 @@ def order_add(request: HttpRequest, child_id: int) -> HttpResponse:
     return render(request, "offending/order_form.html", {"form": form, "child": child})
 
 
-def _display(name: str, value: Any) -> str:
-    if value in (None, "", []):
-        return "–"
-    if isinstance(value, date):
-        return date_format(value, "j F Y")
-    if name == "order_type":
-        return str(OrderType(value).label)
-    if name == "requirements":
-        labels = dict(Requirement.choices)
-        return ", ".join(str(labels.get(code, code)) for code in value)
-    if name == "responsible_officer":
-        return str(value.full_name)
-    return str(value)
-
-
-def _comparison(form: OrderForm, current: Order) -> list[dict[str, Any]]:
-    theirs = OrderForm.initial_for(current)
-    return [
-        {
-            "label": form[name].label,
-            "theirs": _display(name, theirs.get(name)),
-            "yours": _display(name, form.cleaned_data.get(name)),
-        }
-        for name in services.ORDER_FIELDS
-        if theirs.get(name) != form.cleaned_data.get(name)
-    ]
-
-
 def order_change(request: HttpRequest, child_id: int, order_id: int) -> HttpResponse:
     actor = access.actor_for(request)
     order = queries.get_order(actor, child_id, order_id)
@@ -152,12 +121,10 @@ def order_change(request: HttpRequest, child_id: int, order_id: int) -> HttpResp
             actor=actor, order=order, data=data, expected_version=form.cleaned_data["version"] or 0
         )
     except services.EditConflict as conflict:
-        # Keep everything typed; point the form at the newest version so that saving
-        # again is a deliberate choice to replace the other person's changes.
-        values = request.POST.copy()
-        values["version"] = str(conflict.current.version)
-        rows = _comparison(form, conflict.current)
-        form = OrderForm(values, child=child)
+        rows = conflicts.differences(form, conflict.current, services.ORDER_FIELDS)
+        form = OrderForm(
+            conflicts.resubmission(request.POST, conflict.current.version), child=child
+        )
         form.is_valid()
         return render(
             request,

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
 from ecm.conftest import World
 from ecm.consent.tests.factories import consent, person
-from ecm.core.tests.browser import assert_accessible, signed_in_context
+from ecm.core.tests.browser import assert_accessible, signed_in_context, submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -61,8 +61,8 @@ def test_consent_pages_pass_axe(site: tuple[World, str], browser: Browser, langu
         reverse("consent:withdraw", args=[child.pk, in_force.pk]),
     ):
         page.goto(base + path)
-        page.click("main form button[type=submit]")
-        assert page.locator(".govuk-error-summary").is_visible()
+        submit(page, "main form button[type=submit]")
+        expect(page.locator(".govuk-error-summary")).to_be_visible()
         assert_accessible(page)
     context.close()
 

@@ -10,13 +10,13 @@ from django.conf import settings
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from ecm.accounts import totp
 from ecm.accounts.models import TOTPDevice
 from ecm.children.models import Child
 from ecm.conftest import World
-from ecm.core.tests.browser import assert_accessible, signed_in_context
+from ecm.core.tests.browser import assert_accessible, signed_in_context, submit
 from ecm.organisations.models import Membership
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -67,15 +67,15 @@ def test_every_page_passes_axe(site: tuple[World, str], browser: Browser, langua
     )
     # A sign-in with errors, and the first sign-in steps.
     page.goto(base + reverse("accounts:sign-in"))
-    page.click("main button[type=submit]")
-    assert page.locator(".govuk-error-summary").is_visible()
+    submit(page, "main button[type=submit]")
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
     page.fill("#id_username", world.person("evaluator").username)
     page.fill("#id_password", "a-long-test-password")
-    page.click("main button[type=submit]")
+    submit(page, "main button[type=submit]")
     assert "/sign-in/set-up/" in page.url
     assert_accessible(page)
-    page.click("main button[type=submit]")
+    submit(page, "main button[type=submit]")
     assert_accessible(page)
     anonymous.close()
 
@@ -117,29 +117,29 @@ def test_every_page_passes_axe(site: tuple[World, str], browser: Browser, langua
             page.fill("#id_date_of_birth_day", str(child.date_of_birth.day))
             page.fill("#id_date_of_birth_month", str(child.date_of_birth.month))
             page.fill("#id_date_of_birth_year", str(child.date_of_birth.year))
-            page.click("main button[type=submit]")
+            submit(page, "main button[type=submit]")
             assert_accessible(page)
-            page.click("main form button[type=submit]")
+            submit(page, "main form button[type=submit]")
             assert_accessible(page)
             page.fill("#id_local_reference", "")
-            page.click("main form button[type=submit]")
-            assert page.locator(".govuk-error-summary").is_visible()
+            submit(page, "main form button[type=submit]")
+            expect(page.locator(".govuk-error-summary")).to_be_visible()
             assert_accessible(page)
             # The conflict page: someone else saves while this person edits.
             page.goto(base + reverse("children:edit", args=[child.pk]))
             Child.objects.filter(pk=child.pk).update(version=F("version") + 1)
             page.fill("#id_communication_needs", "Meets best in the afternoon")
-            page.click("main form button[type=submit]")
-            assert page.locator("main table").first.is_visible()
+            submit(page, "main form button[type=submit]")
+            expect(page.locator("main table").first).to_be_visible()
             assert_accessible(page)
         if role == "service_admin":
             page.goto(base + reverse("audit:children"))
             page.fill("#search", "Ffion")
-            page.click("main button[type=submit]")
-            assert page.locator("main table").is_visible()
+            submit(page, "main button[type=submit]")
+            expect(page.locator("main table")).to_be_visible()
             assert_accessible(page)
             page.goto(base + reverse("organisations:person-add"))
-            page.click("main button[type=submit]")
+            submit(page, "main button[type=submit]")
             assert_accessible(page)
         context.close()
 
@@ -192,7 +192,7 @@ def test_keyboard_only_journey(site: tuple[World, str], page: Page) -> None:
     tab_to(page, "Save changes")
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/children/{child.pk}/")
-    assert page.locator(".govuk-notification-banner--success").is_visible()
+    expect(page.locator(".govuk-notification-banner--success")).to_be_visible()
     assert "Prefers to meet at the youth centre" in page.content()
 
 
@@ -206,9 +206,9 @@ def test_works_without_javascript(site: tuple[World, str], browser: Browser) -> 
     page.click("text=Cymraeg")
     page.fill("#id_username", user.username)
     page.fill("#id_password", "a-long-test-password")
-    page.click("main button[type=submit]")
+    submit(page, "main button[type=submit]")
     page.fill("#id_code", totp.current_code(SECRET))
-    page.click("main button[type=submit]")
+    submit(page, "main button[type=submit]")
     page.goto(base + reverse("children:list") + "?scope=service")
     assert page.locator("html").get_attribute("lang") == "cy"
     assert page.locator("main table tbody tr").count() == 3

@@ -7,10 +7,10 @@ from typing import Any
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
 from ecm.conftest import World
-from ecm.core.tests.browser import assert_accessible, signed_in_context
+from ecm.core.tests.browser import assert_accessible, signed_in_context, submit
 from ecm.eligibility.models import RuleSet, ServiceRuleSet
 from ecm.episodes.models import Episode, Screening, Stage, StageChange
 
@@ -78,14 +78,14 @@ def test_episode_pages_pass_axe(
         assert_accessible(page)
     page.goto(base + reverse("episodes:refer", args=[world.child(1).pk]))
     page.fill("#id_reason", "")
-    page.click("main form button[type=submit]")
-    assert page.locator(".govuk-error-summary").is_visible()
+    submit(page, "main form button[type=submit]")
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
     # The gate refusing a move shows as an error on the episode page.
     page.goto(base + reverse("episodes:detail", args=[done.pk]))
-    page.click("main form button[type=submit] >> nth=0")
+    submit(page, "main form button[type=submit] >> nth=0")
     page.goto(base + reverse("episodes:detail", args=[done.pk]))
-    page.click("main form button[type=submit] >> nth=0")
+    submit(page, "main form button[type=submit] >> nth=0")
     assert_accessible(page)
     context.close()
 
@@ -99,7 +99,7 @@ def test_episode_pages_pass_axe(
         page.goto(base + path)
         assert_accessible(page)
     page.goto(base + reverse("episodes:screen", args=[episode.pk]))
-    page.click("main form button[type=submit]")
+    submit(page, "main form button[type=submit]")
     assert_accessible(page)
     context.close()
 
@@ -113,7 +113,7 @@ def test_episode_pages_pass_axe(
         page.goto(base + path)
         assert_accessible(page)
     page.goto(base + reverse("eligibility:publish"))
-    page.click("main form button[type=submit]")
-    assert page.locator(".govuk-error-summary").is_visible()
+    submit(page, "main form button[type=submit]")
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
     context.close()

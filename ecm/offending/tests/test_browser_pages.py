@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
 from ecm.conftest import World
-from ecm.core.tests.browser import assert_accessible, signed_in_context
+from ecm.core.tests.browser import assert_accessible, signed_in_context, submit
 from ecm.needs.models import ChildNeed, NeedType
 from ecm.offending.models import Offence, Order
 
@@ -77,33 +77,33 @@ def test_offending_and_needs_pages_pass_axe(
     page.goto(base + reverse("offending:offences-add", args=[child.pk]))
     page.fill("#id_offences-0-description", "Took food from a shop")
     page.fill("#id_offences-1-offence_date_month", "13")
-    page.click("main form button[type=submit]")
-    assert page.locator(".govuk-error-summary").is_visible()
+    submit(page, "main form button[type=submit]")
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert page.locator(".govuk-error-message").count() > 4
     assert_accessible(page)
 
     # One offence, an order and the needs with errors.
     page.goto(base + reverse("offending:offence-add", args=[child.pk]))
-    page.click("main form button[type=submit]")
-    assert page.locator(".govuk-error-summary").is_visible()
+    submit(page, "main form button[type=submit]")
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
     page.goto(base + reverse("offending:order-add", args=[child.pk]))
     page.check("#id_order_type_0")
     page.check("#id_requirements_0")
-    page.click("main form button[type=submit]")
-    assert page.locator(".govuk-error-summary").is_visible()
+    submit(page, "main form button[type=submit]")
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
     page.goto(base + reverse("needs:change", args=[child.pk]))
     substance = NeedType.objects.get(code="substance-misuse")
     page.check(f"#id_need_{substance.pk}")
-    page.click("main form button[type=submit]")
-    assert page.locator(f"#id_evidence_{substance.pk}-error").is_visible()
+    submit(page, "main form button[type=submit]")
+    expect(page.locator(f"#id_evidence_{substance.pk}-error")).to_be_visible()
     assert_accessible(page)
 
     # The conflict page: someone else saves the order while this person changes it.
     page.goto(base + reverse("offending:order-change", args=[child.pk, order.pk]))
     Order.objects.filter(pk=order.pk).update(version=5)
-    page.click("main form button[type=submit]")
-    assert page.locator("main table").first.is_visible()
+    submit(page, "main form button[type=submit]")
+    expect(page.locator("main table").first).to_be_visible()
     assert_accessible(page)
     context.close()
