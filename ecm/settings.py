@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_tasks_db",
     "ecm.core",
     "ecm.audit",
     "ecm.organisations",
@@ -74,8 +75,19 @@ INSTALLED_APPS = [
     "ecm.offending",
     "ecm.needs",
     "ecm.consent",
+    "ecm.trm",
+    "ecm.timeline",
+    "ecm.voice",
+    "ecm.development",
+    "ecm.meetings",
     "ecm.eligibility",
     "ecm.episodes",
+    "ecm.appointments",
+    "ecm.compliance",
+    "ecm.reminders",
+    "ecm.casenotes",
+    "ecm.safeguarding",
+    "ecm.transitions",
     "ecm.demo",
 ]
 
@@ -282,6 +294,37 @@ LOGGING = {
 
 SERVICE_NAME = _("Enhanced Case Management")
 
+# Background work (django.tasks): reminder e-mails. Run at once, in the request, in
+# development and tests unless ECM_TASKS_BACKEND says otherwise; in production queued in
+# the database and run by `python manage.py db_worker` (see docs/deploy.md).
+TASKS = {
+    "default": {
+        "BACKEND": env_str(
+            "ECM_TASKS_BACKEND",
+            "django_tasks_db.DatabaseBackend"
+            if PRODUCTION
+            else "django.tasks.backends.immediate.ImmediateBackend",
+        )
+    }
+}
+# The address people use to reach ECM: links in e-mails start with it.
+ECM_SITE_URL = env_str(
+    "ECM_SITE_URL", f"https://{ALLOWED_HOSTS[0]}" if PRODUCTION else "http://127.0.0.1:8000"
+)
+
+# Appointments and the non-attendance pathway (ecm.appointments, ecm.compliance).
+# Consistency figures look back this many weeks.
+ECM_CONSISTENCY_WEEKS = int(env_str("ECM_CONSISTENCY_WEEKS", "12"))
+# A warning's warned period for youth rehabilitation orders, in months.
+ECM_WARNED_PERIOD_MONTHS = int(env_str("ECM_WARNED_PERIOD_MONTHS", "12"))
+# One-off bank holidays besides the usual rules (ecm.compliance.bank_holidays), as
+# YYYY-MM-DD separated by commas: for example a day proclaimed for a royal occasion.
+ECM_EXTRA_BANK_HOLIDAYS = env_list("ECM_EXTRA_BANK_HOLIDAYS", "")
+
 # The Django admin is for system administrators only; its address is configurable.
 ADMIN_PATH = env_str("ECM_ADMIN_PATH", "system-admin/")
 CSRF_FAILURE_VIEW = "ecm.core.views.csrf_failure"
+
+# From this age in months (17½ by default), a young person's record prompts for a plan for
+# the move to adult probation (ecm.transitions).
+ECM_TRANSITION_PROMPT_MONTHS = int(env_str("ECM_TRANSITION_PROMPT_MONTHS", "210"))

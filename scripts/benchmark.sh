@@ -8,3 +8,5 @@ trap pg_stop EXIT
 export DATABASE_URL="$PG_URL" ECM_ENV=development
 uv run --locked python manage.py migrate --no-input -v 0
 uv run --locked python manage.py benchmark_pages "$@"
+uv run --locked python manage.py benchmark_meeting_pack
+uv run --locked python manage.py benchmark_timeline

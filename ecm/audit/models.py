@@ -46,6 +46,76 @@ class Verb(models.TextChoices):
     ADD_RELATED_PERSON = "add_related_person", _("Added a parent or carer")
     UPDATE_RELATED_PERSON = "update_related_person", _("Changed a parent's or carer's details")
     DOWNLOAD_CONSENT_DOCUMENT = "download_consent_document", _("Downloaded a consent document")
+    # Someone (for example a partner agency worker) reached a child outside their scope.
+    ACCESS_REFUSED = "access_refused", _("Was refused access")
+    # The life timeline (ecm.timeline).
+    VIEW_TIMELINE = "view_timeline", _("Viewed the child's life timeline")
+    RECORD_TIMELINE_EVENT = "record_timeline_event", _("Added an event to the life timeline")
+    UPDATE_TIMELINE_EVENT = "update_timeline_event", _("Changed an event of the life timeline")
+    ACCEPT_TIMELINE_EVENT = "accept_timeline_event", _("Accepted a partner agency's event")
+    MERGE_TIMELINE_EVENT = "merge_timeline_event", _("Merged a duplicate timeline event")
+    DOWNLOAD_TIMELINE = "download_timeline", _("Downloaded the drawn life timeline")
+    # Formulation meetings and Trauma Recovery Model tiers (ecm.meetings, ecm.trm).
+    VIEW_MEETINGS = "view_meetings", _("Viewed the child's formulation meetings")
+    SCHEDULE_MEETING = "schedule_meeting", _("Scheduled a formulation meeting")
+    CANCEL_MEETING = "cancel_meeting", _("Cancelled a formulation meeting")
+    INVITE_TO_MEETING = "invite_to_meeting", _("Invited people to a formulation meeting")
+    ANSWER_INVITATION = "answer_invitation", _("Answered a meeting invitation")
+    RECORD_MEETING = "record_meeting", _("Recorded a formulation meeting")
+    RECORD_MEETING_ACTION = "record_meeting_action", _("Recorded a meeting action")
+    DOWNLOAD_MEETING_PACK = "download_meeting_pack", _("Downloaded a meeting pack")
+    VIEW_TIERS = "view_tiers", _("Viewed the child's Trauma Recovery Model tiers")
+    RECORD_TIER = "record_tier", _("Recorded the child's Trauma Recovery Model tier")
+    UPDATE_TIER_WORDING = "update_tier_wording", _("Changed the wording of a tier")
+    # The child's and family's voice, and developmental mapping (ecm.voice, ecm.development).
+    VIEW_VOICE = "view_voice", _("Viewed the child's and family's voice")
+    RECORD_VOICE = "record_voice", _("Recorded the voice of the child or a carer")
+    VIEW_DEVELOPMENT = "view_development", _("Viewed the child's developmental mapping")
+    RECORD_DEVELOPMENT = "record_development", _("Recorded a developmental mapping")
+    # Case notes and the activity list (ecm.casenotes).
+    VIEW_CASE_NOTES = "view_case_notes", _("Viewed the child's case notes")
+    RECORD_CASE_NOTE = "record_case_note", _("Added a case note")
+    UPDATE_CASE_NOTE = "update_case_note", _("Changed a draft case note")
+    FINALISE_CASE_NOTE = "finalise_case_note", _("Made a case note final")
+    VIEW_ACTIVITY = "view_activity", _("Viewed the child's activity list")
+    # Safeguarding and risk concerns (ecm.safeguarding).
+    VIEW_CONCERNS = "view_concerns", _("Viewed the child's safeguarding concerns")
+    RAISE_CONCERN = "raise_concern", _("Raised a safeguarding concern")
+    ESCALATE_CONCERN = "escalate_concern", _("Escalated a safeguarding concern")
+    RESPOND_TO_CONCERN = "respond_to_concern", _("Responded to an escalated concern")
+    RECORD_CONCERN_REFERRAL = "record_concern_referral", _("Recorded a referral to an agency")
+    UPDATE_CONCERN_REFERRAL = "update_concern_referral", _("Recorded a referral's outcome")
+    CLOSE_CONCERN = "close_concern", _("Closed a safeguarding concern")
+    # Voluntary engagement and the move to adult probation (ecm.transitions).
+    VIEW_TRANSITIONS = "view_transitions", _("Viewed voluntary engagement and transition")
+    START_VOLUNTARY = "start_voluntary", _("Started voluntary engagement")
+    REVIEW_VOLUNTARY = "review_voluntary", _("Reviewed voluntary engagement")
+    END_VOLUNTARY = "end_voluntary", _("Ended voluntary engagement")
+    RECORD_TRANSITION_PLAN = "record_transition_plan", _("Made a transition plan")
+    UPDATE_TRANSITION_PLAN = "update_transition_plan", _("Changed a transition plan")
+    RECORD_TRANSITION_STEP = "record_transition_step", _("Recorded a step of a transition plan")
+    RECORD_TRANSFER_REVIEW = "record_transfer_review", _("Reviewed the move to adult probation")
+    DOWNLOAD_HANDOVER_PACK = "download_handover_pack", _("Downloaded a handover pack")
+    # Appointments and the non-attendance pathway (ecm.appointments, ecm.compliance).
+    VIEW_APPOINTMENTS = "view_appointments", _("Viewed the child's appointments")
+    BOOK_APPOINTMENT = "book_appointment", _("Booked an appointment")
+    BOOK_APPOINTMENT_SERIES = "book_appointment_series", _("Booked a series of appointments")
+    UPDATE_APPOINTMENT = "update_appointment", _("Changed an appointment")
+    RECORD_OUTCOME = "record_outcome", _("Recorded the outcome of an appointment")
+    VIEW_COMPLIANCE = "view_compliance", _("Viewed the child's follow-ups and enforcement")
+    OPEN_FOLLOW_UP = "open_follow_up", _("Opened a follow-up after a missed appointment")
+    RECORD_FOLLOW_UP_ATTEMPT = (
+        "record_follow_up_attempt",
+        _("Recorded an attempt to reach the child or family"),
+    )
+    COMPLETE_FOLLOW_UP = "complete_follow_up", _("Completed a follow-up")
+    RECORD_CONSULTATION = "record_consultation", _("Recorded a consultation with the psychologist")
+    RECORD_ENFORCEMENT_DECISION = (
+        "record_enforcement_decision",
+        _("Recorded an enforcement decision"),
+    )
+    SIGN_OFF_ENFORCEMENT = "sign_off_enforcement", _("Signed off an enforcement decision")
+    DOWNLOAD_WARNING_LETTER = "download_warning_letter", _("Downloaded a warning letter")
 
 
 class AuditEvent(models.Model):

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Protocol
 
+from django.db import transaction
+
 from ecm.audit.models import AuditEvent, Verb
 from ecm.core.access import Actor
 from ecm.core.middleware import current_request_id
@@ -67,3 +69,26 @@ def record_children_shown(
             for child in children
         ]
     )
+
+
+def record_refusal(*, actor: Actor, child_id: int | None, what: str) -> None:
+    """Record that someone was refused a child's page (they are answered 404).
+
+    Written in its own transaction, so the event survives the 404 that follows;
+    call it outside any transaction that will roll back. It holds no child data
+    beyond the id: `what` names the page or action (for example "meeting pack"),
+    never anything read from the record.
+    """
+    with transaction.atomic():
+        AuditEvent.objects.create(
+            user_id=actor.id,
+            username=actor.user.username,
+            role=actor.role_label(None),
+            service_id=None,
+            child_id=child_id,
+            verb=Verb.ACCESS_REFUSED,
+            object_type="child" if child_id is not None else "",
+            object_id=str(child_id) if child_id is not None else "",
+            reason=what[:200],
+            request_id=current_request_id(),
+        )

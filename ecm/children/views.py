@@ -105,11 +105,14 @@ def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
     child = queries.get_child(actor, child_id, include_shared=True)
     # A partner agency worker sees a shared child's key facts only: no other sections.
     reads_record = access.can_read_children_in(actor, child.service_id)
-    sections = [
-        section
-        for module in (plugins.app_modules("overview") if reads_record else ())
-        if (section := module.section(actor, child)) is not None
-    ]
+    sections = sorted(
+        (
+            section
+            for module in (plugins.app_modules("overview") if reads_record else ())
+            if (section := module.section(actor, child)) is not None
+        ),
+        key=lambda section: section.weight,
+    )
     return render(
         request,
         "children/detail.html",

@@ -36,6 +36,13 @@ ACCESS_LOG_READERS = frozenset({Role.SERVICE_ADMIN})
 SERVICE_ADMINISTRATORS = frozenset({Role.SERVICE_ADMIN})
 # Roles that may see service-level figures (counts only, no child's details).
 FIGURES_READERS = frozenset({Role.SENIOR_MANAGER, Role.EVALUATOR, Role.TEAM_MANAGER})
+# Roles that record what goes into a child's formulation: the child's and family's
+# voice and developmental mappings (ecm.voice, ecm.development). The editors of the
+# child's record, and the psychologist who leads the formulation.
+FORMULATION_CONTRIBUTORS = CHILD_RECORD_EDITORS | frozenset({Role.PSYCHOLOGIST})
+# Life timeline (ecm.timeline): the psychologist reviews partner agencies' contributions,
+# merges duplicates and, with each event's author, sees events for the clinical team only.
+TIMELINE_REVIEWERS = frozenset({Role.PSYCHOLOGIST})
 
 
 @dataclass(frozen=True)
@@ -113,3 +120,97 @@ def can_administer(actor: Actor, service_id: int) -> bool:
 
 def can_read_figures_in(actor: Actor, service_id: int) -> bool:
     return bool(actor.roles_in(service_id) & FIGURES_READERS)
+
+
+def can_contribute_to_formulation_in(actor: Actor, service_id: int) -> bool:
+    """Records a child's or carer's voice and developmental mappings (see
+    FORMULATION_CONTRIBUTORS)."""
+    return bool(actor.roles_in(service_id) & FORMULATION_CONTRIBUTORS)
+
+
+# Formulation meetings (ecm.meetings): psychologists and team managers schedule them;
+# the chair must be a clinical psychologist of the child's service.
+MEETING_SCHEDULERS = frozenset({Role.PSYCHOLOGIST, Role.TEAM_MANAGER})
+MEETING_CHAIRS = frozenset({Role.PSYCHOLOGIST})
+# Trauma Recovery Model tiers (ecm.trm): who records a child's tier outside a meeting.
+TIER_ASSESSORS = frozenset({Role.PSYCHOLOGIST, Role.CASE_MANAGER, Role.TEAM_MANAGER})
+
+
+def can_schedule_meetings_in(actor: Actor, service_id: int) -> bool:
+    return bool(actor.roles_in(service_id) & MEETING_SCHEDULERS)
+
+
+def can_record_meeting(
+    actor: Actor, *, service_id: int, chair_id: int, case_manager_id: int | None
+) -> bool:
+    """Attendance, notes, actions and the agreed tier: the chair, the child's case
+    manager, or a team manager of the child's service."""
+    if not can_read_children_in(actor, service_id):
+        return False
+    if actor.id == chair_id:
+        return True
+    if case_manager_id is not None and actor.id == case_manager_id:
+        return True
+    return Role.TEAM_MANAGER in actor.roles_in(service_id)
+
+
+def can_assess_tier_in(actor: Actor, service_id: int) -> bool:
+    return bool(actor.roles_in(service_id) & TIER_ASSESSORS)
+
+
+# Life timeline (ecm.timeline).
+def can_edit_timeline_in(actor: Actor, service_id: int) -> bool:
+    """Adds and changes events of children's life timelines (the formulation contributors)."""
+    return bool(actor.roles_in(service_id) & FORMULATION_CONTRIBUTORS)
+
+
+def can_review_timeline_in(actor: Actor, service_id: int) -> bool:
+    """Reviews partner agencies' timeline contributions and sees clinical-only events."""
+    return bool(actor.roles_in(service_id) & TIMELINE_REVIEWERS)
+
+
+# Case notes (ecm.casenotes). Notes are written by the editors of the child's record and
+# the psychologists; each note says who may read it. "The ECM team" for a child is its
+# case manager, the psychologists and the team managers of its service; "clinical only"
+# is the psychologists. The author always reads their own note.
+CASE_NOTE_WRITERS = CHILD_RECORD_EDITORS | frozenset({Role.PSYCHOLOGIST})
+ECM_TEAM_ROLES = frozenset({Role.PSYCHOLOGIST, Role.TEAM_MANAGER})
+CLINICAL_ROLES = frozenset({Role.PSYCHOLOGIST})
+
+
+def can_write_case_notes_in(actor: Actor, service_id: int) -> bool:
+    return bool(actor.roles_in(service_id) & CASE_NOTE_WRITERS)
+
+
+def is_in_ecm_team(actor: Actor, *, service_id: int, case_manager_id: int | None) -> bool:
+    if bool(actor.roles_in(service_id) & ECM_TEAM_ROLES):
+        return True
+    if case_manager_id is None or not can_read_children_in(actor, service_id):
+        return False
+    return actor.id == case_manager_id
+
+
+def is_clinical_in(actor: Actor, service_id: int) -> bool:
+    return bool(actor.roles_in(service_id) & CLINICAL_ROLES)
+
+
+# Safeguarding and risk concerns (ecm.safeguarding): everyone who reads the child's record
+# raises concerns, escalates them and records referrals; managers respond; editors of the
+# record and managers close them.
+def can_raise_concerns_in(actor: Actor, service_id: int) -> bool:
+    return can_read_children_in(actor, service_id)
+
+
+def can_close_concerns_in(actor: Actor, service_id: int) -> bool:
+    if can_edit_children_in(actor, service_id):
+        return True
+    return can_oversee_caseloads_in(actor, service_id)
+
+
+# Enforcement after missed appointments (ecm.compliance): a team manager signs off
+# warnings and breach proceedings where the service asks for it (never their own).
+ENFORCEMENT_SIGNERS = frozenset({Role.TEAM_MANAGER})
+
+
+def can_sign_off_enforcement_in(actor: Actor, service_id: int) -> bool:
+    return bool(actor.roles_in(service_id) & ENFORCEMENT_SIGNERS)

@@ -26,6 +26,7 @@ def _navigation(request: HttpRequest, actor: access.Actor) -> list[NavItem]:
         items.append((_("Children"), reverse("children:list")))
     if actor.has_any(access.CASELOAD_OVERSEERS):
         items.append((_("ECM pipeline"), reverse("episodes:pipeline")))
+        items.append((_("Meetings"), reverse("meetings:attendance")))
     if actor.has_any(access.FIGURES_READERS):
         items.append((_("Service figures"), reverse("organisations:figures")))
     if actor.has_any(access.SERVICE_ADMINISTRATORS):
@@ -33,6 +34,7 @@ def _navigation(request: HttpRequest, actor: access.Actor) -> list[NavItem]:
         items.append((_("Teams and agencies"), reverse("organisations:teams")))
         items.append((_("Access log"), reverse("audit:children")))
         items.append((_("Eligibility rules"), reverse("eligibility:rules")))
+        items.append((_("Tiers"), reverse("trm:tiers")))
     path = request.path
     home = reverse("core:home")
     return [

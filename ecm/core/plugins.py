@@ -8,7 +8,11 @@ Each app may provide, by convention:
 - `ecm/<app>/reference.py` with `ensure_reference_data()`: puts back the reference data
   its migrations ship (tests that flush the database call it);
 - `ecm/<app>/tests/access.py` with `ACCESS` (and optionally `url_kwargs`): its rows of the
-  authorisation matrix.
+  authorisation matrix;
+- `ecm/<app>/activity.py` with `items(actor, child) -> list[ActivityItem]`: its entries in the
+  child's activity list (the "Activity" page, `casenotes:activity`). Only what this person may
+  see; a fixed number of queries whatever the number of items; no audit event (the page
+  records one for the whole list).
 Apps are visited in INSTALLED_APPS order.
 """
 
@@ -17,16 +21,38 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from types import ModuleType
 from typing import Any
 
 from django.apps import apps
+from django.utils import timezone
 
 
 @dataclass(frozen=True)
 class Section:
     template: str
     context: dict[str, Any] = field(default_factory=dict)
+    # Lower comes first: what must not be missed (open safeguarding concerns, the
+    # child's own voice) goes above the rest, which keep INSTALLED_APPS order.
+    weight: int = 100
+
+
+@dataclass(frozen=True)
+class ActivityItem:
+    """One entry of a child's activity list. `kind` is a short translated label (the list
+    is filtered by it); `link` is the address of the page that shows the item."""
+
+    when: datetime
+    kind: str
+    title: str
+    link: str
+    detail: str = ""
+
+
+def start_of_day(day: date) -> datetime:
+    """An aware datetime for something recorded by date only (shown as the date alone)."""
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def app_modules(submodule: str) -> Iterator[ModuleType]:

@@ -40,6 +40,11 @@ class Service(models.Model):
     # Who besides case managers may refer a child (prevention work often allows both).
     accepts_partner_referrals = models.BooleanField(default=False)
     accepts_self_referrals = models.BooleanField(default=False)
+    # A team manager signs off warnings and breach proceedings after a missed
+    # appointment before they take effect (ecm.compliance).
+    enforcement_needs_sign_off = models.BooleanField(default=True)
+    # How often voluntary engagement after an order is reviewed, in weeks (ecm.transitions).
+    voluntary_review_weeks = models.PositiveSmallIntegerField(default=6)
 
     class Meta:
         ordering = ["name"]

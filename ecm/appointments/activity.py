@@ -1,0 +1,15 @@
+"""The child's appointments in the activity list (one query)."""
+
+from __future__ import annotations
+
+from ecm.appointments import queries
+from ecm.children.models import Child
+from ecm.core import access
+from ecm.core.access import Actor
+from ecm.core.plugins import ActivityItem
+
+
+def items(actor: Actor, child: Child) -> list[ActivityItem]:
+    if not access.can_read_children_in(actor, child.service_id):
+        return []
+    return queries.activity(child)

@@ -1,0 +1,12 @@
+"""The seeded event categories, put back after a test flushes the database."""
+
+from __future__ import annotations
+
+import importlib
+
+from django.apps import apps
+
+
+def ensure_reference_data() -> None:
+    migration = importlib.import_module("ecm.timeline.migrations.0002_seed_event_categories")
+    migration.seed(apps, None)

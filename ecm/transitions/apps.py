@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TransitionsConfig(AppConfig):
+    name = "ecm.transitions"
+    label = "transitions"

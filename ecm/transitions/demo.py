@@ -1,0 +1,261 @@
+"""Invented voluntary engagement and moves to adult probation for the demo (see ecm.demo).
+
+- The child whose ECM episode is at "Voluntary engagement" (ecm.episodes.demo): their
+  statutory order ended four weeks ago, they gave fresh consent, one review is done, and
+  a safeguarding concern has been raised since (safeguarding goes on in every phase).
+- Two young people aged 17½ or more, each in an ECM episode with a youth rehabilitation
+  order that runs past their 18th birthday and consent to share with the probation
+  agency (where the service has one): one already has a transition plan with steps,
+  the other is waiting for one (their record prompts for it).
+- A 16-year-old in an active ECM episode whose order ended three days ago: with their
+  fresh consent recorded, they can continue voluntarily.
+
+Deterministic and idempotent: each part is added once. Dates are relative to the day the
+demo is loaded, so the ages and the review cadence stay right.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from ecm.accounts.models import User
+from ecm.children.models import Child
+from ecm.consent.models import ConsentRecord
+from ecm.episodes.models import Episode, Stage, StageChange
+from ecm.needs.models import ChildNeed, NeedType
+from ecm.offending.models import STATUTORY_COURT_ORDERS, Order
+from ecm.offending.queries import months_before
+from ecm.organisations.models import AgencyKind, PartnerAgency, Service, Team
+from ecm.safeguarding.models import Concern
+from ecm.transitions.models import (
+    TransitionPlan,
+    TransitionStep,
+    VoluntaryEngagement,
+    VoluntaryReview,
+)
+
+# (reference suffix, first, last, language, months old, story): "plan" has a transition
+# plan; "prompt" waits for one; "order-ended" is 16, in an active ECM episode, and their
+# youth rehabilitation order ended three days ago: ready to continue voluntarily once
+# they give fresh consent.
+YOUNG_PEOPLE = {
+    1: (
+        ("3901", "Rhodri", "Cadwaladr", "cy", 211, "plan"),
+        ("3902", "Efa", "Penllyn", "en", 213, "prompt"),
+        ("3903", "Caio", "Llywelyn", "en", 196, "order-ended"),
+    ),
+    2: (
+        ("3901", "Jordan", "Ashby", "en", 212, "plan"),
+        ("3902", "Lleucu", "Morgan", "cy", 214, "prompt"),
+        ("3903", "Tia", "Holloway", "en", 197, "order-ended"),
+    ),
+}
+# Their needs, recorded here so that the needs demo (which runs earlier) leaves them alone.
+NEEDS = (
+    ("care-experienced", "In foster care from 12 to 15; now back living with an aunt."),
+    ("education-exclusion-neet", "Left college in the first term; not in work or training."),
+    (
+        "speech-language-communication",
+        "Speech and language assessment: struggles with long or complex sentences.",
+    ),
+)
+
+
+def _consent(child: Child, purpose: str, given_on: date, by: User) -> ConsentRecord:
+    return ConsentRecord.objects.create(
+        child=child,
+        purpose=purpose,
+        method="signed_form",
+        understanding_note="Explained back in their own words what this means and that they "
+        "can change their mind.",
+        language_explained=child.language_preference,
+        given_on=given_on,
+        recorded_by=by,
+    )
+
+
+def _voluntary(service: Service, number: int, today: date) -> int:
+    episode = (
+        Episode.objects.filter(child__service=service, stage=Stage.VOLUNTARY)
+        .select_related("child__case_manager")
+        .order_by("pk")
+        .first()
+    )
+    if episode is None or VoluntaryEngagement.objects.filter(child=episode.child).exists():
+        return 0
+    child = episode.child
+    recorder = child.case_manager or User.objects.get(username=f"case-manager-{number}")
+    ended_on = today - timedelta(days=28)
+    created = 0
+    # The statutory orders all ended four weeks ago (the end of the order is the story).
+    statutory = list(Order.objects.filter(child=child, order_type__in=STATUTORY_COURT_ORDERS))
+    for order in statutory:
+        if order.end_date is None or order.end_date > ended_on:
+            order.end_date = max(order.start_date, ended_on)
+            order.save(update_fields=["end_date"])
+    ended = max(statutory, key=lambda o: o.end_date or o.start_date, default=None)
+    if ended is None:
+        ended = Order.objects.create(
+            child=child,
+            order_type="youth_rehabilitation_order",
+            start_date=ended_on - timedelta(days=365),
+            expected_end_date=ended_on,
+            end_date=ended_on,
+            requirements=["supervision", "activity"],
+            recorded_by=recorder,
+        )
+        created += 1
+    started_on = ended.end_date or ended_on
+    consent = _consent(child, "participation", started_on, recorder)
+    engagement = VoluntaryEngagement.objects.create(
+        child=child,
+        episode=episode,
+        ended_order=ended,
+        consent=consent,
+        started_on=started_on,
+        planned_end_on=started_on + timedelta(weeks=20),
+        review_weeks=service.voluntary_review_weeks,
+        what_continues="Wants to keep seeing the same case manager on Tuesdays and to finish "
+        "the boxing coaching course.",
+        started_by=recorder,
+    )
+    VoluntaryReview.objects.create(
+        engagement=engagement,
+        reviewed_on=today - timedelta(days=4),
+        how_it_is_going="Coming every week without reminders. Enjoying the coaching course.",
+        child_view="\u201cIt's different when nobody makes you come.\u201d",
+        recorded_by=recorder,
+    )
+    # Safeguarding goes on in every phase: a concern raised since the order ended.
+    Concern.objects.create(
+        child=child,
+        what="Has started spending time with older friends from before the order; says they "
+        "have been asked to carry things for them.",
+        happened_on=today - timedelta(days=3),
+        who_at_risk=["child"],
+        immediate_action="Talked it through; agreed to meet twice next week. Told the police "
+        "youth unit contact.",
+        during_voluntary=True,
+        raised_by=recorder,
+    )
+    return created + 4
+
+
+def _young_person(
+    service: Service, number: int, spec: tuple[str, str, str, str, int, str], today: date
+) -> int:
+    suffix, first, last, language, months, story = spec
+    with_plan = story == "plan"
+    ended = today - timedelta(days=3) if story == "order-ended" else None
+    reference = f"{service.code[:2].upper()}0{suffix}"
+    if Child.objects.filter(service=service, local_reference=reference).exists():
+        return 0
+    case_manager = User.objects.get(username=f"case-manager-{number}")
+    born = months_before(today, months) - timedelta(days=9)
+    child = Child.objects.create(
+        service=service,
+        team=Team.objects.filter(service=service).order_by("name").first(),
+        case_manager=case_manager,
+        local_reference=reference,
+        legal_first_name=first,
+        legal_last_name=last,
+        date_of_birth=born,
+        gender="female" if story == "prompt" else "male",
+        ethnicity="white_british",
+        language_preference=language,
+        language_asked_on=today - timedelta(days=200),
+        communication_needs="Short sentences, one thing at a time; check understanding.",
+    )
+    eighteen = date(born.year + 18, born.month, min(born.day, 28))
+    Order.objects.create(
+        child=child,
+        order_type="youth_rehabilitation_order",
+        start_date=today - timedelta(days=240 if ended is None else 365),
+        expected_end_date=ended or eighteen + timedelta(days=200),
+        end_date=ended,
+        requirements=["supervision", "programme"],
+        responsible_officer=case_manager,
+        recorded_by=case_manager,
+    )
+    referred = timezone.now() - timedelta(days=220)
+    stage = Stage.TRANSITION if with_plan else Stage.ACTIVE
+    episode = Episode.objects.create(
+        child=child,
+        stage=stage,
+        stage_since=timezone.now() - timedelta(days=10 if with_plan else 90),
+        referred_on=referred.date(),
+        referred_by=case_manager,
+        source="case_manager",
+        reason="Repeated offending since a family breakdown; several agencies involved and "
+        "nothing offered so far has been taken up.",
+    )
+    path = [Stage.REFERRED, Stage.SCREENING, Stage.ACCEPTED, Stage.CONSENT, Stage.FORMULATION]
+    path += [Stage.ACTIVE] + ([Stage.TRANSITION] if with_plan else [])
+    for step, to in enumerate(path):
+        StageChange.objects.create(
+            episode=episode,
+            from_stage=path[step - 1] if step else "",
+            to_stage=to,
+            at=referred + timedelta(days=step * 30),
+            by=case_manager,
+        )
+    _consent(child, "participation", today - timedelta(days=150), case_manager)
+    for code, evidence in NEEDS:
+        need_type = NeedType.objects.filter(code=code).first()
+        if need_type is not None:
+            ChildNeed.objects.create(
+                child=child, need_type=need_type, evidence=evidence, recorded_by=case_manager
+            )
+    probation = PartnerAgency.objects.filter(service=service, kind=AgencyKind.PROBATION).first()
+    if ended is not None:
+        return 1
+    if probation is not None:
+        sharing = _consent(child, "sharing", today - timedelta(days=20), case_manager)
+        sharing.agencies.set([probation])
+    if not with_plan:
+        return 1
+    plan = TransitionPlan.objects.create(
+        child=child,
+        views="Wants to move on and not be treated like a kid, but worried probation will "
+        "be strict and will not know them.",
+        worries="Having to explain everything again; the office being in town near old friends.",
+        probation_agency=probation,
+        practitioner="Rhian Probert",
+        office="Aberteifi probation office" if number == 1 else "Hafren probation office",
+        joint_meeting_on=today + timedelta(days=10),
+        joint_meeting_notes="At the youth centre, with the case manager there.",
+        transfer_on=today + timedelta(days=75),
+        what_has_helped="The same person at the same time and place every week; a text the "
+        "day before; sessions that include something active.",
+        shared_summary="Agreed to share: trusts slowly after many changes of worker; changes "
+        "of plan need explaining in advance. Recommendation: keep a fixed weekly slot and "
+        "hand over in person over several sessions.",
+        plan_and_risks="Keeping to the order. Risk of drifting back to older peers when bored "
+        "or unsettled; no current safeguarding concerns.",
+        communication=child.communication_needs,
+        created_by=case_manager,
+    )
+    TransitionStep.objects.create(
+        plan=plan,
+        description="Introduce the probation practitioner at a normal weekly session",
+        due_on=today - timedelta(days=5),
+        done_on=today - timedelta(days=5),
+        recorded_by=case_manager,
+    )
+    TransitionStep.objects.create(
+        plan=plan,
+        description="Two joint appointments at the probation office",
+        due_on=today + timedelta(days=30),
+        recorded_by=case_manager,
+    )
+    return 4
+
+
+def load_demo(service: Service, number: int) -> int:
+    today = timezone.localdate()
+    created = _voluntary(service, number, today)
+    for spec in YOUNG_PEOPLE.get(number, ()):
+        created += _young_person(service, number, spec, today)
+    return created

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TrmConfig(AppConfig):
+    name = "ecm.trm"
+    label = "trm"
