@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 
 from ecm.accounts.models import User
@@ -32,6 +33,7 @@ from ecm.meetings.models import (
 )
 from ecm.meetings.queries import can_organise, can_record
 from ecm.organisations.models import Membership, PartnerAgency
+from ecm.reminders.services import remind
 
 
 class MeetingConflict(Exception):
@@ -159,7 +161,20 @@ def invite(
             object_id=meeting.pk,
             detail=_invited_detail(invitations),
         )
+        transaction.on_commit(lambda: _tell_invitees(invitations))
     return invitations
+
+
+def _tell_invitees(invitations: list[Invitation]) -> None:
+    """Named staff invitees hear of it on their home page and by e-mail (a link only)."""
+    for invitation in invitations:
+        if invitation.invitee is not None:
+            remind(
+                user=invitation.invitee,
+                subject="You are invited to a formulation meeting",
+                link=reverse("meetings:invitation", args=[invitation.pk]),
+                key=f"meeting-invitation:{invitation.pk}",
+            )
 
 
 def answer_invitation(

@@ -418,3 +418,24 @@ def test_meeting_pages_query_counts_are_the_same_for_1_and_many(
     # The home page's count depends on every app's home section: only its constancy here.
     del one["home"]
     assert one == {"detail": 11, "record": 9, "list": 9, "invitation": 8}
+
+
+@pytest.mark.django_db
+def test_named_invitees_are_reminded_with_a_link_only(  # type: ignore[no-untyped-def]
+    world: World, signed_in: SignIn, mailoutbox, django_capture_on_commit_callbacks
+) -> None:
+    from ecm.reminders.models import Reminder
+
+    child = world.child(1)
+    made = meeting(child)
+    client = signed_in(world.person("case_manager"))
+    invitee = world.person("team_manager")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("meetings:invite", args=[made.pk]), {"people": [str(invitee.pk)], "others": ""}
+        )
+    reminder = Reminder.objects.get(user=invitee)
+    invitation = made.invitations.get(invitee=invitee)
+    assert reminder.link == reverse("meetings:invitation", args=[invitation.pk])
+    assert any(invitee.email in message.to for message in mailoutbox)
+    assert all(child.legal_last_name not in message.body for message in mailoutbox)
