@@ -7,16 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from weasyprint import CSS, HTML  # type: ignore[import-untyped]
 
 from ecm.appointments.models import Appointment
 from ecm.children.models import Child, LanguagePreference
 from ecm.compliance import queries
 from ecm.compliance.models import EnforcementDecision
 from ecm.compliance.statutory import order_record
+from ecm.core.pdf import render_pdf
 
 STYLESHEET = Path(__file__).with_name("letter.css")
 
@@ -68,9 +67,4 @@ def warning_letter_html(decision: EnforcementDecision) -> str:
 
 
 def warning_letter_pdf(decision: EnforcementDecision) -> bytes:
-    html = HTML(string=warning_letter_html(decision), base_url=str(settings.BASE_DIR))
-    pdf: bytes | None = html.write_pdf(
-        stylesheets=[CSS(filename=str(STYLESHEET))], pdf_variant="pdf/ua-1"
-    )
-    assert pdf is not None
-    return pdf
+    return render_pdf(warning_letter_html(decision), STYLESHEET)

@@ -23,14 +23,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import formats, timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from weasyprint import CSS, HTML  # type: ignore[import-untyped]
 
 from ecm.children.models import Child
+from ecm.core import pdf
 from ecm.development import charts as development_charts
 from ecm.development import queries as development_queries
 from ecm.meetings.models import FormulationMeeting
@@ -251,9 +250,4 @@ def render_html(meeting: FormulationMeeting, reader: Reader) -> str:
 
 def render_pdf(meeting: FormulationMeeting, reader: Reader) -> bytes:
     """A tagged PDF with the document language set and an Arial-metric font."""
-    html = HTML(string=render_html(meeting, reader), base_url=str(settings.BASE_DIR))
-    pdf: bytes | None = html.write_pdf(
-        stylesheets=[CSS(filename=str(STYLESHEET))], pdf_variant="pdf/ua-1"
-    )
-    assert pdf is not None
-    return pdf
+    return pdf.render_pdf(render_html(meeting, reader), pdf.PACK_STYLESHEET, STYLESHEET)

@@ -5,22 +5,18 @@ needs and preferences, with the plan for the move itself."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
-from weasyprint import CSS, HTML  # type: ignore[import-untyped]
 
 from ecm.audit.models import Verb
 from ecm.audit.services import record_event
+from ecm.core import pdf
 from ecm.core.access import Actor
 from ecm.offending.queries import current_orders
 from ecm.transitions.models import TransitionPlan, TransitionStep
-
-STYLESHEET = Path(__file__).with_name("pack.css")
 
 
 def pack_context(plan: TransitionPlan) -> dict[str, Any]:
@@ -50,9 +46,4 @@ def render_pdf(plan: TransitionPlan, *, actor: Actor) -> bytes:
         object_type="transition_plan",
         object_id=plan.pk,
     )
-    html = HTML(string=render_html(plan), base_url=str(settings.BASE_DIR))
-    pdf: bytes | None = html.write_pdf(
-        stylesheets=[CSS(filename=str(STYLESHEET))], pdf_variant="pdf/ua-1"
-    )
-    assert pdf is not None
-    return pdf
+    return pdf.render_pdf(render_html(plan), pdf.PACK_STYLESHEET)
