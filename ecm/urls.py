@@ -30,6 +30,8 @@ urlpatterns = [
     path("children/<int:child_id>/notes/", include("ecm.casenotes.urls")),
     path("children/<int:child_id>/concerns/", include("ecm.safeguarding.urls")),
     path("children/<int:child_id>/transitions/", include("ecm.transitions.urls")),
+    path("children/<int:child_id>/formulation/", include("ecm.formulation.urls")),
+    path("children/<int:child_id>/plan/", include("ecm.plans.urls")),
     path("safeguarding/", include("ecm.safeguarding.top_urls")),
     path("service/", include("ecm.organisations.urls")),
     path("access-log/", include("ecm.audit.urls")),
@@ -37,6 +39,7 @@ urlpatterns = [
     path("service/eligibility/", include("ecm.eligibility.urls")),
     path("meetings/", include("ecm.meetings.urls")),
     path("service/trm/", include("ecm.trm.urls")),
+    path("service/interventions/", include("ecm.interventions.urls")),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 

@@ -10,3 +10,4 @@ uv run --locked python manage.py migrate --no-input -v 0
 uv run --locked python manage.py benchmark_pages "$@"
 uv run --locked python manage.py benchmark_meeting_pack
 uv run --locked python manage.py benchmark_timeline
+uv run --locked python manage.py benchmark_formulation_report

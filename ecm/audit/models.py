@@ -116,6 +116,22 @@ class Verb(models.TextChoices):
     )
     SIGN_OFF_ENFORCEMENT = "sign_off_enforcement", _("Signed off an enforcement decision")
     DOWNLOAD_WARNING_LETTER = "download_warning_letter", _("Downloaded a warning letter")
+    # Formulation reports (ecm.formulation).
+    VIEW_FORMULATION = "view_formulation", _("Viewed the child's formulation report")
+    START_FORMULATION = "start_formulation", _("Started a formulation report or a revision")
+    UPDATE_FORMULATION = "update_formulation", _("Changed a draft formulation report")
+    RECORD_RECOMMENDATION = "record_recommendation", _("Added or changed a recommendation")
+    SUBMIT_FORMULATION = "submit_formulation", _("Submitted a formulation report")
+    APPROVE_FORMULATION = "approve_formulation", _("Signed off a formulation report")
+    DOWNLOAD_FORMULATION = "download_formulation", _("Downloaded a formulation report")
+    # The intervention catalogue and the plan (ecm.interventions, ecm.plans).
+    CHANGE_INTERVENTIONS = "change_interventions", _("Changed the intervention catalogue")
+    VIEW_PLAN = "view_plan", _("Viewed the child's plan")
+    CREATE_PLAN = "create_plan", _("Created or updated the plan from the formulation report")
+    UPDATE_PLAN_ITEM = "update_plan_item", _("Changed an item of the child's plan")
+    SEE_TIER_CHANGE = "see_tier_change", _("Reviewed the plan after a change of tier")
+    SAVE_MY_PLAN = "save_my_plan", _("Saved a “My plan” summary")
+    DOWNLOAD_MY_PLAN = "download_my_plan", _("Downloaded a “My plan” summary")
 
 
 class AuditEvent(models.Model):

@@ -214,3 +214,27 @@ ENFORCEMENT_SIGNERS = frozenset({Role.TEAM_MANAGER})
 
 def can_sign_off_enforcement_in(actor: Actor, service_id: int) -> bool:
     return bool(actor.roles_in(service_id) & ENFORCEMENT_SIGNERS)
+
+
+# Formulation reports (ecm.formulation): clinical psychologists write, submit and sign
+# them off; the ECM team (staff readers of the child's service) reads them, without the
+# clinical notes, which only psychologists read.
+FORMULATION_AUTHORS = frozenset({Role.PSYCHOLOGIST})
+
+
+def can_write_formulation_in(actor: Actor, service_id: int) -> bool:
+    return bool(actor.roles_in(service_id) & FORMULATION_AUTHORS)
+
+
+def can_approve_formulation_in(actor: Actor, service_id: int) -> bool:
+    return bool(actor.roles_in(service_id) & FORMULATION_AUTHORS)
+
+
+# The plan the case manager works from (ecm.plans): the editors of the child's record
+# (the case manager, and team managers) create it from the approved formulation report,
+# work its items and write the child's and carer's "My plan"; every staff reader reads it.
+PLAN_WORKERS = CHILD_RECORD_EDITORS
+
+
+def can_work_plans_in(actor: Actor, service_id: int) -> bool:
+    return bool(actor.roles_in(service_id) & PLAN_WORKERS)

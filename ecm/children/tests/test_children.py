@@ -114,7 +114,9 @@ def test_child_page_query_count(world: World, signed_in: SignIn) -> None:
     # missed appointments and enforcement 3 (open follow-ups; statutory orders; decisions).
     # Case notes add 1 (the newest notes), safeguarding 1 (open concerns), voluntary
     # engagement and transition 3 (open engagement; transition plan; open episode).
-    assert len(queries) == 14 + 2 + 1 + 3 + 1 + 3 + 3 + 1 + 1 + 3
+    # The plan adds 3 (the plan; its items; current tier).
+    # The formulation report adds 1 (its newest two versions).
+    assert len(queries) == 14 + 2 + 1 + 3 + 1 + 3 + 3 + 1 + 1 + 3 + 3 + 1
 
 
 @pytest.mark.django_db
