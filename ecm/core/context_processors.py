@@ -35,6 +35,7 @@ def _navigation(request: HttpRequest, actor: access.Actor) -> list[NavItem]:
         items.append((_("Access log"), reverse("audit:children")))
         items.append((_("Eligibility rules"), reverse("eligibility:rules")))
         items.append((_("Tiers"), reverse("trm:tiers")))
+        items.append((_("Interventions"), reverse("interventions:catalogue")))
     path = request.path
     home = reverse("core:home")
     return [

@@ -14,9 +14,11 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F, Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ecm.accounts.models import User
 from ecm.audit.models import Verb
 from ecm.audit.services import record_event
 from ecm.children.models import Child
@@ -34,6 +36,8 @@ from ecm.formulation.models import (
 )
 from ecm.formulation.queries import recommendations_of, sequencing_context
 from ecm.meetings.models import FormulationMeeting
+from ecm.organisations.models import Role
+from ecm.reminders.services import remind
 from ecm.trm.queries import current_tier
 
 COPIED_FIELDS = (*SECTION_FIELDS, "clinical_notes", "shared_sections", "tier_id", "episode_id")
@@ -294,6 +298,26 @@ def submit(*, actor: Actor, report: FormulationReport) -> None:
         )
         report.status, report.submitted_at = ReportStatus.SUBMITTED, now
         _event(actor, Verb.SUBMIT_FORMULATION, report)
+        transaction.on_commit(lambda: _ask_for_sign_off(report, author=actor.user))
+
+
+def _ask_for_sign_off(report: FormulationReport, *, author: User) -> None:
+    """The other psychologists of the child's service hear that a report waits for
+    their signature (on their home page and by e-mail: a link only)."""
+    psychologists = User.objects.filter(
+        memberships__service_id=report.child.service_id,
+        memberships__role=Role.PSYCHOLOGIST,
+        memberships__is_active=True,
+        is_active=True,
+    ).exclude(pk=author.pk)
+    link = reverse("formulation:detail", args=[report.child_id, report.pk])
+    for psychologist in psychologists.distinct():
+        remind(
+            user=psychologist,
+            subject="A formulation report is waiting for sign-off",
+            link=link,
+            key=f"formulation-sign-off:{report.pk}:{report.version}",
+        )
 
 
 def return_to_draft(*, actor: Actor, report: FormulationReport) -> None:

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from ecm.accounts.models import User
 from ecm.audit.models import AuditEvent, Verb
-from ecm.conftest import World
+from ecm.conftest import World, make_user
 from ecm.core.access import load_actor
 from ecm.formulation import services
 from ecm.formulation.models import FormulationReport, Recommendation, ReportStatus
@@ -318,3 +318,19 @@ def test_recommendation_numbers_stay_in_order_after_removal(
         (second.what, 1),
         ("Third", 2),
     ]
+
+
+def test_other_psychologists_are_asked_to_sign_off(  # type: ignore[no-untyped-def]
+    world: World, signed_in: SignIn, django_capture_on_commit_callbacks
+) -> None:
+    from ecm.organisations.models import Membership
+    from ecm.reminders.models import Reminder
+
+    made = draft(world)
+    assess(made.child, 1)
+    colleague = make_user("second-psychologist")
+    Membership.objects.create(user=colleague, service=world.services[1], role="psychologist")
+    with django_capture_on_commit_callbacks(execute=True):
+        signed_in(world.person("psychologist")).post(_url("submit", made))
+    assert Reminder.objects.filter(user=colleague).count() == 1
+    assert not Reminder.objects.filter(user=world.person("psychologist")).exists()
