@@ -127,19 +127,21 @@ def browser_context_args() -> dict[str, Any]:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Real-thread tests commit, and the database is flushed after them; serialized
-    rollback puts back the reference data that migrations ship for the tests after."""
+    """Real-thread tests commit, so they run as transactional tests (which pytest-django
+    runs after all the others)."""
     for item in items:
         if item.get_closest_marker("commits"):
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+            item.add_marker(pytest.mark.django_db(transaction=True))
 
 
 @pytest.fixture(autouse=True)
 def _reference_data(request: pytest.FixtureRequest) -> None:
-    """Browser tests run with a live server, so their database is flushed between
-    tests; serialized rollback cannot help there (Playwright's event loop gives the
-    test its own database connection), so reference data is shipped again instead."""
-    if request.node.get_closest_marker("browser"):
+    """Transactional tests (browser tests with a live server, real-thread tests) empty
+    the database after themselves, reference data that migrations ship included. Each
+    of them puts that data back first. (Serialized rollback is not used: it breaks on
+    content types re-created by an earlier flush, and Playwright's event loop gives
+    browser tests a database connection of their own.)"""
+    if request.node.get_closest_marker("browser") or request.node.get_closest_marker("commits"):
         request.getfixturevalue("transactional_db")
         for module in plugins.app_modules("reference"):
             module.ensure_reference_data()
