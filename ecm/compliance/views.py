@@ -4,6 +4,7 @@ decision and its sign-off, and the warning letter."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -90,25 +91,15 @@ def attempt(request: HttpRequest, child_id: int, follow_up_id: int) -> HttpRespo
     actor = access.actor_for(request)
     item = _follow_up_for_editor(actor, child_id, follow_up_id, "attempt")
     form = AttemptForm(request.POST if request.method == "POST" else None, follow_up=item)
-    if form.is_valid():
-        services.record_attempt(
-            actor=actor,
-            follow_up=item,
-            data=form.cleaned_data,
-            submission=form.cleaned_data["submission"],
-        )
-        messages.success(request, _("The attempt has been recorded"))
-        return _to_follow_up(item)
-    return render(
+    return _follow_up_form(
         request,
-        "compliance/form.html",
-        {
-            "form": form,
-            "child": item.child,
-            "follow_up": item,
-            "title": _("Record an attempt to reach the child or family"),
-            "button": _("Save the attempt"),
-        },
+        actor,
+        item,
+        form,
+        save=services.record_attempt,
+        done=_("The attempt has been recorded"),
+        title=_("Record an attempt to reach the child or family"),
+        button=_("Save the attempt"),
     )
 
 
@@ -151,25 +142,44 @@ def consultation(request: HttpRequest, child_id: int, follow_up_id: int) -> Http
     if not access.can_contribute_to_formulation_in(actor, item.child.service_id):
         raise PermissionDenied
     form = ConsultationForm(request.POST if request.method == "POST" else None, follow_up=item)
+    return _follow_up_form(
+        request,
+        actor,
+        item,
+        form,
+        save=services.record_consultation,
+        done=_("The consultation has been recorded"),
+        title=_("Record the consultation with the psychologist"),
+        button=_("Save the consultation"),
+    )
+
+
+def _follow_up_form(
+    request: HttpRequest,
+    actor: Actor,
+    item: FollowUp,
+    form: Any,
+    *,
+    save: Callable[..., Any],
+    done: str,
+    title: str,
+    button: str,
+) -> HttpResponse:
+    """The one-page forms of a follow-up: save through `save`, or show the form again
+    with what was typed and the errors at the fields."""
     if form.is_valid():
-        services.record_consultation(
+        save(
             actor=actor,
             follow_up=item,
             data=form.cleaned_data,
             submission=form.cleaned_data["submission"],
         )
-        messages.success(request, _("The consultation has been recorded"))
+        messages.success(request, done)
         return _to_follow_up(item)
     return render(
         request,
         "compliance/form.html",
-        {
-            "form": form,
-            "child": item.child,
-            "follow_up": item,
-            "title": _("Record the consultation with the psychologist"),
-            "button": _("Save the consultation"),
-        },
+        {"form": form, "child": item.child, "follow_up": item, "title": title, "button": button},
     )
 
 

@@ -14,6 +14,16 @@ from ecm.core.forms import GovUKDateField
 from ecm.trm.models import TEXT_FIELDS, Tier
 
 
+def _long_text(label: Any, *, rows: int, required: Any, too_long: Any) -> forms.CharField:
+    """A tier's wording field: up to 2,000 characters, with its own messages."""
+    return forms.CharField(
+        label=label,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages={"required": required, "max_length": too_long},
+    )
+
+
 class TierChoiceForm(forms.Form):
     """The tier and the behaviours seen (at a meeting, the tier agreed)."""
 
@@ -91,59 +101,41 @@ class TierWordingForm(forms.Form):
             "max_length": _("Name in Welsh must be 100 characters or fewer"),
         },
     )
-    presentation = forms.CharField(
-        label=_("Typical presentation"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={
-            "required": _("Enter the typical presentation"),
-            "max_length": _("Typical presentation must be 2000 characters or fewer"),
-        },
+    presentation = _long_text(
+        _("Typical presentation"),
+        rows=3,
+        required=_("Enter the typical presentation"),
+        too_long=_("Typical presentation must be 2000 characters or fewer"),
     )
-    presentation_cy = forms.CharField(
-        label=_("Typical presentation in Welsh"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={
-            "required": _("Enter the typical presentation in Welsh"),
-            "max_length": _("Typical presentation in Welsh must be 2000 characters or fewer"),
-        },
+    presentation_cy = _long_text(
+        _("Typical presentation in Welsh"),
+        rows=3,
+        required=_("Enter the typical presentation in Welsh"),
+        too_long=_("Typical presentation in Welsh must be 2000 characters or fewer"),
     )
-    need = forms.CharField(
-        label=_("Underlying need"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={
-            "required": _("Enter the underlying need"),
-            "max_length": _("Underlying need must be 2000 characters or fewer"),
-        },
+    need = _long_text(
+        _("Underlying need"),
+        rows=2,
+        required=_("Enter the underlying need"),
+        too_long=_("Underlying need must be 2000 characters or fewer"),
     )
-    need_cy = forms.CharField(
-        label=_("Underlying need in Welsh"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={
-            "required": _("Enter the underlying need in Welsh"),
-            "max_length": _("Underlying need in Welsh must be 2000 characters or fewer"),
-        },
+    need_cy = _long_text(
+        _("Underlying need in Welsh"),
+        rows=2,
+        required=_("Enter the underlying need in Welsh"),
+        too_long=_("Underlying need in Welsh must be 2000 characters or fewer"),
     )
-    interventions = forms.CharField(
-        label=_("Fitting interventions"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={
-            "required": _("Enter the fitting interventions"),
-            "max_length": _("Fitting interventions must be 2000 characters or fewer"),
-        },
+    interventions = _long_text(
+        _("Fitting interventions"),
+        rows=3,
+        required=_("Enter the fitting interventions"),
+        too_long=_("Fitting interventions must be 2000 characters or fewer"),
     )
-    interventions_cy = forms.CharField(
-        label=_("Fitting interventions in Welsh"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={
-            "required": _("Enter the fitting interventions in Welsh"),
-            "max_length": _("Fitting interventions in Welsh must be 2000 characters or fewer"),
-        },
+    interventions_cy = _long_text(
+        _("Fitting interventions in Welsh"),
+        rows=3,
+        required=_("Enter the fitting interventions in Welsh"),
+        too_long=_("Fitting interventions in Welsh must be 2000 characters or fewer"),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
