@@ -43,7 +43,7 @@ def signed_in_context(browser: Browser, live_url: str, user: User, language: str
 
 
 def submit(page: Page, selector: str) -> None:
-    """Clicks a button that submits a form and waits for the page it leads to, so that
-    the next check never runs against the page being left."""
+    """Clicks a button or link that leads to another page and waits for that page, so
+    that the next check never runs against the page being left."""
     with page.expect_navigation():
         page.click(selector)

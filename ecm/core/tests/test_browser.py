@@ -203,7 +203,7 @@ def test_works_without_javascript(site: tuple[World, str], browser: Browser) -> 
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base + reverse("accounts:sign-in"))
-    page.click("text=Cymraeg")
+    submit(page, "text=Cymraeg")
     page.fill("#id_username", user.username)
     page.fill("#id_password", "a-long-test-password")
     submit(page, "main button[type=submit]")

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
 from ecm.conftest import World
-from ecm.core.tests.browser import assert_accessible, signed_in_context
+from ecm.core.tests.browser import assert_accessible, signed_in_context, submit
 from ecm.development.tests.factories import mapping
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -63,8 +63,8 @@ def test_development_pages_pass_axe(
     # The form with errors: nothing estimated, no date; then an age above theirs.
     record = base + reverse("development:record", args=[child.pk])
     page.goto(record)
-    page.click("main form button[type=submit]")
-    assert page.locator(".govuk-error-summary").is_visible()
+    submit(page, "main form button[type=submit]")
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
     page.fill("#id_mapped_on_day", "1")
     page.fill("#id_mapped_on_month", "6")
@@ -72,12 +72,12 @@ def test_development_pages_pass_axe(
     page.fill("#id_social_years", "15")
     page.fill("#id_social_evidence", "Plays with much younger children")
     page.fill("#id_social_source", "Youth worker, May 2026")
-    page.click("main form button[type=submit]")
-    assert page.locator(".govuk-error-summary").is_visible()
+    submit(page, "main form button[type=submit]")
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert page.input_value("#id_social_evidence") == "Plays with much younger children"
     assert_accessible(page)
     page.fill("#id_social_years", "10")
-    page.click("main form button[type=submit]")
-    assert page.locator(".govuk-notification-banner--success").is_visible()
+    submit(page, "main form button[type=submit]")
+    expect(page.locator(".govuk-notification-banner--success")).to_be_visible()
     assert_accessible(page)
     context.close()

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from ecm.conftest import World
-from ecm.core.tests.browser import assert_accessible, signed_in_context
+from ecm.core.tests.browser import assert_accessible, signed_in_context, submit
 from ecm.timeline.models import TimelineEvent
 from ecm.timeline.tests.factories import event, share_and_invite
 
@@ -82,9 +82,9 @@ def test_timeline_pages_pass_axe(site: tuple[World, str], browser: Browser, lang
     page.goto(base + reverse("timeline:add", args=[child.pk]))
     page.fill("#id_title", "Moved to Nan's")
     page.fill("#id_age", "40")
-    page.click("main form button[type=submit]")
-    assert page.locator(".govuk-error-summary").is_visible()
-    assert page.locator("#id_age-error").is_visible()
+    submit(page, "main form button[type=submit]")
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    expect(page.locator("#id_age-error")).to_be_visible()
     assert page.input_value("#id_age") == "40"
     assert page.input_value("#id_title") == "Moved to Nan's"
     assert_accessible(page)
@@ -93,26 +93,26 @@ def test_timeline_pages_pass_axe(site: tuple[World, str], browser: Browser, lang
     page.goto(base + reverse("timeline:add-several", args=[child.pk]))
     page.fill("#id_events-0-title", "Moved to Nan's")
     page.fill("#id_events-0-when_text", "2017 to 2015")
-    page.click("main form button[type=submit]")
-    assert page.locator(".govuk-error-summary").is_visible()
+    submit(page, "main form button[type=submit]")
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
 
     # The conflict page: someone else saves the event while this person changes it.
     page.goto(base + reverse("timeline:change", args=[child.pk, accepted.pk]))
     TimelineEvent.objects.filter(pk=accepted.pk).update(title="Grandfather died", version=5)
-    page.click("main form button[type=submit]")
-    assert page.locator("main table").first.is_visible()
+    submit(page, "main form button[type=submit]")
+    expect(page.locator("main table").first).to_be_visible()
     assert_accessible(page)
 
     # Merging without choosing, then accepting twice.
     page.goto(base + reverse("timeline:merge", args=[child.pk, pending.pk]))
-    page.click("main form button[type=submit]")
-    assert page.locator(".govuk-error-summary").is_visible()
+    submit(page, "main form button[type=submit]")
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
     page.goto(base + reverse("timeline:review", args=[child.pk]))
     TimelineEvent.objects.filter(pk=pending.pk).update(version=3)
-    page.click("main form button[type=submit]")
-    assert page.locator(".govuk-error-summary").is_visible()
+    submit(page, "main form button[type=submit]")
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
     context.close()
 

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
 from ecm.conftest import World
 from ecm.consent.tests.factories import person
-from ecm.core.tests.browser import assert_accessible, signed_in_context
+from ecm.core.tests.browser import assert_accessible, signed_in_context, submit
 from ecm.voice.tests.factories import voice
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -62,8 +62,8 @@ def test_voice_pages_pass_axe(site: tuple[World, str], browser: Browser, languag
 
     # The form with errors: nothing said, no date.
     page.goto(base + reverse("voice:record", args=[child.pk]))
-    page.click("main form button[type=submit]")
-    assert page.locator(".govuk-error-summary").is_visible()
+    submit(page, "main form button[type=submit]")
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
 
     # Keyboard and mouse: record the child's words and see them on their record.
@@ -72,7 +72,7 @@ def test_voice_pages_pass_axe(site: tuple[World, str], browser: Browser, languag
     page.fill("#id_recorded_on_day", "3")
     page.fill("#id_recorded_on_month", "9")
     page.fill("#id_recorded_on_year", "2026")
-    page.click("main form button[type=submit]")
+    submit(page, "main form button[type=submit]")
     assert "Getting my bike fixed" in page.content()
     assert_accessible(page)
     context.close()
