@@ -30,6 +30,7 @@ class Verb(models.TextChoices):
     UPDATE_USER = "update_user", _("Changed a person's access")
     CREATE_TEAM = "create_team", _("Added a team")
     UPDATE_TEAM = "update_team", _("Renamed a team")
+    UPDATE_SERVICE_SETTINGS = "update_service_settings", _("Changed the service's settings")
     CREATE_AGENCY = "create_agency", _("Added a partner agency")
     LOAD_DEMO = "load_demo", _("Loaded demo data")
     PUBLISH_RULE_SET = "publish_rule_set", _("Published an eligibility rule set")

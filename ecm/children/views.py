@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from ecm.children import queries, services
 from ecm.children.forms import ChildForm, DuplicateCheckForm
+from ecm.children.models import Child
 from ecm.core import access, conflicts, plugins
 from ecm.organisations.models import Service
 
@@ -103,16 +104,9 @@ def child_new(request: HttpRequest) -> HttpResponse:
 def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
     actor = access.actor_for(request)
     child = queries.get_child(actor, child_id, include_shared=True)
-    # A partner agency worker sees a shared child's key facts only: no other sections.
+    # A partner agency worker sees a shared child's key facts, then only links to what is
+    # shared with their agency (each app's partner.py), none of the record's sections.
     reads_record = access.can_read_children_in(actor, child.service_id)
-    sections = sorted(
-        (
-            section
-            for module in (plugins.app_modules("overview") if reads_record else ())
-            if (section := module.section(actor, child)) is not None
-        ),
-        key=lambda section: section.weight,
-    )
     return render(
         request,
         "children/detail.html",
@@ -121,8 +115,21 @@ def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
             "age": child.age_on(timezone.localdate()),
             "can_edit": access.can_edit_children_in(actor, child.service_id),
             "reads_record": reads_record,
-            "sections": sections,
+            "sections": _sections("overview", actor, child) if reads_record else [],
+            "partner_sections": [] if reads_record else _sections("partner", actor, child),
         },
+    )
+
+
+def _sections(name: str, actor: access.Actor, child: Child) -> list[plugins.Section]:
+    """Every app's `<name>.section(actor, child)` that has something to show, by weight."""
+    return sorted(
+        (
+            section
+            for module in plugins.app_modules(name)
+            if (section := module.section(actor, child)) is not None
+        ),
+        key=lambda section: section.weight,
     )
 
 

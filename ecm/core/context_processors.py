@@ -36,6 +36,7 @@ def _navigation(request: HttpRequest, actor: access.Actor) -> list[NavItem]:
         items.append((_("Eligibility rules"), reverse("eligibility:rules")))
         items.append((_("Tiers"), reverse("trm:tiers")))
         items.append((_("Interventions"), reverse("interventions:catalogue")))
+        items.append((_("Service settings"), reverse("organisations:settings")))
     path = request.path
     home = reverse("core:home")
     return [

@@ -3,6 +3,13 @@
 Each app may provide, by convention:
 - `ecm/<app>/overview.py` with `section(actor, child) -> Section | None`: a block on the
   child's overview page (queries run here, in the view, never in templates);
+- `ecm/<app>/partner.py` with `section(actor, child) -> Section | None`: a block on a shared
+  child's record shown to a partner agency worker (only when the viewer does not read the
+  full record), under "Shared with your agency". Its template is one row of a
+  govuk-summary-list linking to the app's partner page(s). Return a Section exactly when
+  that page would open for this person, by a query in the app's `queries.py` reusing the
+  page's own check (never a link to a page that would answer 404); a fixed number of
+  queries; no audit event or recorded refusal (the record page records the view);
 - `ecm/<app>/home.py` with `section(actor) -> Section | None`: a block on the home page;
 - `ecm/<app>/demo.py` with `load_demo(service, number) -> int`: its part of the demo data;
 - `ecm/<app>/reference.py` with `ensure_reference_data()`: puts back the reference data

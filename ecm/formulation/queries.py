@@ -125,21 +125,40 @@ def shared_for(actor: Actor, child_id: int, *, page: str) -> tuple[FormulationRe
     reader: Reader | None = None
     if access.can_read_children_in(actor, child.service_id):
         reader = Reader(agency_id=0)
-    else:
-        mine = [
-            m.agency_id
-            for m in actor.memberships
-            if m.role in access.PARTNER_ROLES and m.service_id == child.service_id and m.agency_id
-        ]
-        allowed = sorted(set(mine) & sharing_agency_ids(child))
-        if allowed:
-            reader = Reader(agency_id=allowed[0])
+    elif (agency_id := _sharing_agency(actor, child)) is not None:
+        reader = Reader(agency_id=agency_id)
     report = approved_report(child) if reader is not None else None
     if report is None or reader is None:
         raise _refuse(actor, child_id, page)
     report.child = child
     _audit(actor, child, page, report)
     return report, reader
+
+
+def _sharing_agency(actor: Actor, child: Child) -> int | None:
+    """The partner agency through which a partner agency worker reads the child's shared
+    report: theirs in the child's service, named by a sharing consent in force today."""
+    mine = {
+        m.agency_id
+        for m in actor.memberships
+        if m.role in access.PARTNER_ROLES and m.service_id == child.service_id and m.agency_id
+    }
+    if not mine:
+        return None
+    allowed = sorted(mine & sharing_agency_ids(child))
+    return allowed[0] if allowed else None
+
+
+def partner_shared_report(actor: Actor, child: Child) -> FormulationReport | None:
+    """For the block on a shared child's record that a partner agency worker sees: the
+    version `shared_for` would show them, or None whenever that page would answer 404
+    (and for staff readers, who have their own block). Two queries at most; no audit
+    here (the record page records the view, the report page its own)."""
+    if access.can_read_children_in(actor, child.service_id):
+        return None
+    if _sharing_agency(actor, child) is None:
+        return None
+    return approved_report(child)
 
 
 # What a report shows, for a child already read.

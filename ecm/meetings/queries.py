@@ -192,6 +192,34 @@ def partner_agency_for(actor: Actor, meeting: FormulationMeeting) -> int | None:
     return invited.order_by("agency_id").values_list("agency_id", flat=True).first()
 
 
+def partner_invitations(actor: Actor, child: Child) -> list[Invitation]:
+    """For the block on a shared child's record that a partner agency worker sees: the
+    invitations whose page (`meetings:invitation`, where their agency's pack is) would
+    open for them, newest meeting first. By the same rule as `partner_agency_for` and
+    `invitation_for`: one per scheduled or held meeting, the invitation of the first
+    of their agencies that a sharing consent in force names and that is invited.
+    Empty for staff readers, who have their own block. Two queries at most, whatever
+    the number of meetings; no audit here (the invitation page records its own)."""
+    mine = set(actor.agency_ids())
+    if not mine or access.can_read_children_in(actor, child.service_id):
+        return []
+    allowed = mine & sharing_agency_ids(child)
+    if not allowed:
+        return []
+    invitations = (
+        Invitation.objects.filter(
+            meeting__child=child, meeting__status__in=LIVE_STATUSES, agency_id__in=allowed
+        )
+        .select_related("meeting", "agency")
+        .order_by("-meeting__starts_at", "-meeting_id", "agency_id")
+    )
+    reachable: dict[int, Invitation] = {}
+    for invitation in invitations:
+        invitation.meeting.child = child
+        reachable.setdefault(invitation.meeting_id, invitation)
+    return list(reachable.values())
+
+
 @dataclass(frozen=True)
 class Reader:
     """Who a meeting pack is for, which decides what it holds."""

@@ -1,12 +1,22 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ecm.accounts.models import Language, User
-from ecm.organisations.models import AgencyKind, PartnerAgency, Role, Service, Team
+from ecm.organisations.models import (
+    SERVICE_SETTINGS,
+    AgencyKind,
+    PartnerAgency,
+    Role,
+    Service,
+    Team,
+)
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise
 
 
 class _MembershipFields(forms.Form):
@@ -136,3 +146,92 @@ class AgencyForm(forms.Form):
         if PartnerAgency.objects.filter(service=self.service, name__iexact=name).exists():
             raise forms.ValidationError(_("Your service already has an agency with this name"))
         return name
+
+
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+
+
+def _yes_no(
+    label: _StrOrPromise, hint: _StrOrPromise, required: _StrOrPromise
+) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        help_text=hint,
+        choices=YES_NO,
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": required},
+    )
+
+
+class ServiceSettingsForm(forms.Form):
+    """The choices a service makes for itself (ecm.organisations.services.SETTINGS)."""
+
+    name_cy = forms.CharField(
+        label=_("The service's name in Welsh"),
+        help_text=_("Shown to people who use ECM in Welsh. Leave empty to use the English name"),
+        max_length=200,
+        required=False,
+    )
+    requires_second_signature = _yes_no(
+        _("Does a formulation report need a second psychologist's signature?"),
+        _("If yes, the psychologist who wrote a report cannot approve it alone"),
+        _("Select yes if a formulation report needs a second psychologist's signature"),
+    )
+    enforcement_needs_sign_off = _yes_no(
+        _("Do warnings and breach proceedings need a team manager's sign-off?"),
+        _(
+            "After a missed appointment, a warning or breach proceedings take effect only once "
+            "a team manager other than the person deciding has signed them off"
+        ),
+        _("Select yes if warnings and breach proceedings need a team manager's sign-off"),
+    )
+    accepts_partner_referrals = _yes_no(
+        _("Can partner agencies refer a child into ECM?"),
+        _("Case managers can always refer"),
+        _("Select yes if partner agencies can refer a child"),
+    )
+    accepts_self_referrals = _yes_no(
+        _("Can children and families refer themselves?"),
+        _("Often allowed for prevention work"),
+        _("Select yes if children and families can refer themselves"),
+    )
+    carer_consent_under_age = forms.IntegerField(
+        label=_("Until what age is a parent's or carer's consent to ECM also needed?"),
+        help_text=_(
+            "A parent's or carer's consent is asked for while the child is younger than "
+            "this age, for example 16. Enter 0 if the child's own consent is always enough"
+        ),
+        min_value=0,
+        max_value=18,
+        error_messages={
+            "required": _("Enter an age from 0 to 18"),
+            "invalid": _("Enter the age as a whole number, like 16"),
+            "min_value": _("Enter an age from 0 to 18"),
+            "max_value": _("Enter an age from 0 to 18"),
+        },
+    )
+    voluntary_review_weeks = forms.IntegerField(
+        label=_("How often is voluntary engagement reviewed, in weeks?"),
+        help_text=_(
+            "When a child keeps working with the service after their order ends. Applies "
+            "to voluntary engagement that starts from now on"
+        ),
+        min_value=1,
+        max_value=26,
+        error_messages={
+            "required": _("Enter a number of weeks from 1 to 26"),
+            "invalid": _("Enter the number of weeks as a whole number, like 6"),
+            "min_value": _("Enter a number of weeks from 1 to 26"),
+            "max_value": _("Enter a number of weeks from 1 to 26"),
+        },
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    @staticmethod
+    def initial_for(service: Service) -> dict[str, Any]:
+        initial: dict[str, Any] = {"version": service.settings_version}
+        for name in SERVICE_SETTINGS:
+            value = getattr(service, name)
+            initial[name] = ("yes" if value else "no") if isinstance(value, bool) else value
+        return initial

@@ -45,6 +45,9 @@ class Service(models.Model):
     enforcement_needs_sign_off = models.BooleanField(default=True)
     # How often voluntary engagement after an order is reviewed, in weeks (ecm.transitions).
     voluntary_review_weeks = models.PositiveSmallIntegerField(default=6)
+    # Counts saves of the settings above, so that two administrators changing them at
+    # once meet a conflict page instead of one silently replacing the other's choices.
+    settings_version = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["name"]
@@ -54,6 +57,19 @@ class Service(models.Model):
 
     def display_name(self, language: str) -> str:
         return self.name_cy if language == "cy" and self.name_cy else self.name
+
+
+# What a service administrator may change about their own service, in the order of the
+# "Service settings" page (ecm.organisations.services.change_settings).
+SERVICE_SETTINGS = (
+    "name_cy",
+    "requires_second_signature",
+    "enforcement_needs_sign_off",
+    "accepts_partner_referrals",
+    "accepts_self_referrals",
+    "carer_consent_under_age",
+    "voluntary_review_weeks",
+)
 
 
 class Team(models.Model):

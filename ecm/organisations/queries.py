@@ -34,6 +34,14 @@ def teams_in(actor: Actor) -> QuerySet[Team]:
     ).select_related("service")
 
 
+def get_service(actor: Actor, service_id: int) -> Service:
+    """The service as saved now (not as read at sign-in), if this person administers it."""
+    return get_object_or_404(
+        Service.objects.filter(pk__in=actor.service_ids_with(access.SERVICE_ADMINISTRATORS)),
+        pk=service_id,
+    )
+
+
 def get_team(actor: Actor, team_id: int) -> Team:
     return get_object_or_404(teams_in(actor), pk=team_id)
 

@@ -1,6 +1,8 @@
-"""Service administration: people, teams and partner agencies of one service."""
+"""Service administration: people, teams, partner agencies and the settings of one service."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied
@@ -18,7 +20,14 @@ from ecm.audit.models import Verb
 from ecm.audit.services import record_event
 from ecm.core import access
 from ecm.core.access import Actor
-from ecm.organisations.models import Membership, PartnerAgency, Role, Service, Team
+from ecm.organisations.models import (
+    SERVICE_SETTINGS,
+    Membership,
+    PartnerAgency,
+    Role,
+    Service,
+    Team,
+)
 
 
 def _require_admin(actor: Actor, service: Service) -> None:
@@ -167,3 +176,58 @@ def reset_second_factor(*, actor: Actor, membership: Membership) -> None:
     accounts_services.reset_second_factor(
         actor=actor, user=membership.user, service_id=membership.service_id
     )
+
+
+class SettingsConflict(Exception):
+    """Someone else saved the service's settings after this person opened them."""
+
+    def __init__(self, current: Service) -> None:
+        super().__init__("settings conflict")
+        self.current = current
+
+
+def change_settings(
+    *, actor: Actor, service: Service, values: dict[str, Any], expected_version: int
+) -> Service:
+    """Saves the service's own settings (SERVICE_SETTINGS) if nobody else has saved them
+    since `expected_version`; otherwise saves nothing, records the conflict and raises
+    SettingsConflict with what the other person saved."""
+    _require_admin(actor, service)
+    changes = {name: values[name] for name in SERVICE_SETTINGS}
+    with transaction.atomic():
+        before = Service.objects.select_for_update().get(pk=service.pk)
+        if before.settings_version != expected_version:
+            record_event(
+                actor=actor,
+                verb=Verb.EDIT_CONFLICT,
+                service_id=service.pk,
+                object_type="service",
+                object_id=service.pk,
+                detail={
+                    "expected_version": expected_version,
+                    "current_version": before.settings_version,
+                },
+            )
+            conflict = SettingsConflict(before)
+        else:
+            conflict = None
+            changed = {
+                name: [getattr(before, name), value]
+                for name, value in changes.items()
+                if getattr(before, name) != value
+            }
+            for name, value in changes.items():
+                setattr(before, name, value)
+            before.settings_version += 1
+            before.save(update_fields=[*changes, "settings_version"])
+            record_event(
+                actor=actor,
+                verb=Verb.UPDATE_SERVICE_SETTINGS,
+                service_id=service.pk,
+                object_type="service",
+                object_id=service.pk,
+                detail={"changed": changed, "version": before.settings_version},
+            )
+    if conflict is not None:
+        raise conflict
+    return before

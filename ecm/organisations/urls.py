@@ -17,5 +17,6 @@ urlpatterns = [
     path("teams/add/", views.team_add, name="team-add"),
     path("teams/<int:team_id>/", views.team_change, name="team-change"),
     path("agencies/add/", views.agency_add, name="agency-add"),
+    path("settings/", views.service_settings, name="settings"),
     path("figures/", views.figures, name="figures"),
 ]

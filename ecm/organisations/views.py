@@ -1,4 +1,4 @@
-"""Service administrators manage their own service's people, teams and agencies."""
+"""Service administrators manage their own service's people, teams, agencies and settings."""
 
 from __future__ import annotations
 
@@ -10,10 +10,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ecm.children.models import Gender, LanguagePreference
-from ecm.core import access
+from ecm.core import access, conflicts
 from ecm.organisations import queries, services
-from ecm.organisations.forms import AddPersonForm, AgencyForm, ChangeMembershipForm, TeamForm
-from ecm.organisations.models import Role, Service
+from ecm.organisations.forms import (
+    AddPersonForm,
+    AgencyForm,
+    ChangeMembershipForm,
+    ServiceSettingsForm,
+    TeamForm,
+)
+from ecm.organisations.models import SERVICE_SETTINGS, Role, Service
 
 
 def _admin_service(request: HttpRequest) -> Service:
@@ -148,6 +154,38 @@ def agency_add(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("The partner agency has been added"))
         return redirect("organisations:teams")
     return render(request, "organisations/agency_form.html", {"form": form})
+
+
+def service_settings(request: HttpRequest) -> HttpResponse:
+    """The choices the service makes for itself: sign-offs, referrals, consent age and
+    the review cadence of voluntary engagement."""
+    actor = access.actor_for(request)
+    service = queries.get_service(actor, _admin_service(request).pk)
+    context: dict[str, object] = {"service": service, "conflict": None}
+    if request.method != "POST":
+        context["form"] = ServiceSettingsForm(initial=ServiceSettingsForm.initial_for(service))
+        return render(request, "organisations/settings.html", context)
+    form = ServiceSettingsForm(request.POST)
+    context["form"] = form
+    if not form.is_valid():
+        return render(request, "organisations/settings.html", context)
+    try:
+        services.change_settings(
+            actor=actor,
+            service=service,
+            values=form.cleaned_data,
+            expected_version=form.cleaned_data["version"] or 0,
+        )
+    except services.SettingsConflict as conflict:
+        context["conflict"] = conflicts.differences(form, conflict.current, SERVICE_SETTINGS)
+        form = ServiceSettingsForm(
+            conflicts.resubmission(request.POST, conflict.current.settings_version)
+        )
+        form.is_valid()
+        context["form"] = form
+        return render(request, "organisations/settings.html", context, status=409)
+    messages.success(request, _("The service's settings have been saved"))
+    return redirect("organisations:settings")
 
 
 def figures(request: HttpRequest) -> HttpResponse:

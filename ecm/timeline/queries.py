@@ -75,10 +75,21 @@ def partner_agency(actor: Actor, child: Child) -> int | None:
     )
     if not mine:
         return None
-    shared = [agency for agency in mine if agency in sharing_agency_ids(child)]
+    sharing = sharing_agency_ids(child)
+    shared = [agency for agency in mine if agency in sharing]
     if not shared or not is_invited(actor, child):
         return None
     return shared[0]
+
+
+def partner_contributes(actor: Actor, child: Child) -> bool:
+    """For the block on a shared child's record that a partner agency worker sees: their
+    agency's timeline events (`timeline:list`) would open for them, by the same check
+    as `reader_for(..., partners=True)`. False for staff readers, who have their own
+    block. Two queries at most; no audit here (the timeline page records its own)."""
+    if access.can_read_children_in(actor, child.service_id):
+        return False
+    return partner_agency(actor, child) is not None
 
 
 def reader_for(actor: Actor, child_id: int, *, page: str, partners: bool = False) -> Reader:

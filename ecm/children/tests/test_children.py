@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from ecm.accounts.models import User
 from ecm.audit.models import AuditEvent, Verb
 from ecm.children.models import Child
 from ecm.conftest import World
+from ecm.formulation.models import ReportStatus
+from ecm.formulation.tests.factories import approved
+from ecm.meetings.tests.factories import invite_agency, meeting
 
 SignIn = Callable[[User], Client]
 
@@ -117,6 +122,48 @@ def test_child_page_query_count(world: World, signed_in: SignIn) -> None:
     # The plan adds 3 (the plan; its items; current tier).
     # The formulation report adds 1 (its newest two versions).
     assert len(queries) == 14 + 2 + 1 + 3 + 1 + 3 + 3 + 1 + 1 + 3 + 3 + 1
+
+
+def _partner_page_queries(client: Client, child: Child, expected: str) -> list[str]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("children:detail", args=[child.pk]))
+    assert response.status_code == 200
+    assert "Shared with your agency" in response.content.decode()
+    assert expected in response.content.decode()
+    return [query["sql"] for query in queries.captured_queries]
+
+
+@pytest.mark.django_db
+def test_partner_child_page_query_count(world: World, signed_in: SignIn) -> None:
+    """A partner agency worker's view of a shared child: the key facts, then the
+    "Shared with your agency" block, with as many queries for 1 meeting as for 6."""
+    made = approved(world)
+    child = made.child
+    client = signed_in(world.person("partner"))
+    # Nothing beyond the key facts yet: the consent is there, no meeting.
+    made.status = ReportStatus.SUPERSEDED
+    made.save()
+    empty = _partner_page_queries(client, child, "For now, only these key facts")
+    made.status = ReportStatus.APPROVED
+    made.save()
+    invite_agency(meeting(child), world.agencies[1])
+    one = _partner_page_queries(client, child, "Read the formulation report")
+    for days in range(1, 6):
+        invite_agency(
+            meeting(child, starts_at=timezone.now() + timedelta(days=days)), world.agencies[1]
+        )
+    six = _partner_page_queries(client, child, "meeting pack is on each invitation page")
+    assert len(one) == len(six)
+    # 9 before the block (session, user, memberships, the child, the audit event...).
+    # With nothing to link to: the formulation report 2 (the sharing consent; the
+    # approved version), the timeline 2 (the sharing consent; an invitation), the
+    # meetings 2 (the sharing consent; the invitations).
+    # 8 without the block: the session, the user, the memberships, the child, the audit
+    # event, and the session's save (savepoint, update, release). The block adds 2 for
+    # the timeline (the sharing consent; an invitation), 2 for the meetings (the sharing
+    # consent; the invitations) and 2 for the formulation report (the sharing consent;
+    # the approved version), whether or not there is anything to link to.
+    assert len(empty) == len(one) == 8 + 2 + 2 + 2
 
 
 @pytest.mark.django_db

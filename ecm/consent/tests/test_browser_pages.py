@@ -66,7 +66,8 @@ def test_consent_pages_pass_axe(site: tuple[World, str], browser: Browser, langu
         assert_accessible(page)
     context.close()
 
-    # A partner agency worker's list and the shared child's key facts.
+    # A partner agency worker's list and the shared child's key facts, with nothing else
+    # shared with their agency yet (the empty "Shared with your agency" block).
     partner = signed_in_context(browser, base, world.person("partner"), language)
     page = partner.new_page()
     for path in (reverse("children:list"), reverse("children:detail", args=[child.pk])):

@@ -61,7 +61,9 @@ def _date_parts(bound: BoundField) -> list[str]:
 
 @register.simple_tag
 def field(bound: BoundField, width: str = "", autocomplete: str = "") -> SafeString:
-    """Renders one field with its label, hint and error message."""
+    """Renders one field with its label, hint and error message. `width` is a GOV.UK
+    input width class (or its number); for radios, "inline" puts the options side by
+    side, as for a yes/no question."""
     component = _component(bound.field.widget)
     described_by = []
     if bound.help_text:
@@ -72,6 +74,7 @@ def field(bound: BoundField, width: str = "", autocomplete: str = "") -> SafeStr
         "field": bound,
         "described_by": " ".join(described_by),
         "component": component,
+        "inline": component == "radios" and width == "inline",
     }
     if component in _INPUT_CLASSES:
         classes = [_INPUT_CLASSES[component]]

@@ -56,6 +56,7 @@ MATRIX: dict[str, dict[str, object]] = {
     "organisations:team-add": only(ADMINS),
     "organisations:team-change": scoped(ADMINS),
     "organisations:agency-add": only(ADMINS),
+    "organisations:settings": only(ADMINS),
     "organisations:figures": only(FIGURES),
     "audit:children": only(ADMINS),
     "audit:child-log": scoped(ADMINS),

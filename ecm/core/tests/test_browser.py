@@ -17,7 +17,7 @@ from ecm.accounts.models import TOTPDevice
 from ecm.children.models import Child
 from ecm.conftest import World
 from ecm.core.tests.browser import assert_accessible, signed_in_context, submit
-from ecm.organisations.models import Membership
+from ecm.organisations.models import Membership, Service
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -99,6 +99,7 @@ def test_every_page_passes_axe(site: tuple[World, str], browser: Browser, langua
             reverse("organisations:team-add"),
             reverse("organisations:team-change", args=[world.teams[1].pk]),
             reverse("organisations:agency-add"),
+            reverse("organisations:settings"),
             reverse("audit:children"),
             reverse("audit:child-log", args=[child.pk]),
         ],
@@ -140,6 +141,20 @@ def test_every_page_passes_axe(site: tuple[World, str], browser: Browser, langua
             assert_accessible(page)
             page.goto(base + reverse("organisations:person-add"))
             submit(page, "main button[type=submit]")
+            assert_accessible(page)
+            # Service settings: a value out of range, then someone else saves first.
+            page.goto(base + reverse("organisations:settings"))
+            page.fill("#id_voluntary_review_weeks", "40")
+            submit(page, "main form button[type=submit]")
+            expect(page.locator("#id_voluntary_review_weeks-error")).to_be_visible()
+            assert page.input_value("#id_voluntary_review_weeks") == "40"
+            assert_accessible(page)
+            page.fill("#id_voluntary_review_weeks", "8")
+            Service.objects.filter(pk=world.services[1].pk).update(
+                settings_version=F("settings_version") + 1, accepts_self_referrals=True
+            )
+            submit(page, "main form button[type=submit]")
+            expect(page.locator("main table").first).to_be_visible()
             assert_accessible(page)
         context.close()
 

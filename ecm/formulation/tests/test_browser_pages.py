@@ -75,7 +75,12 @@ def test_formulation_pages_pass_axe(
     assert_accessible(page)
     context.close()
 
+    # The partner agency worker: from the child's record to what is shared with them.
     partner = signed_in_context(browser, base, world.person("partner"), language)
     partner_page = partner.new_page()
-    _visit(partner_page, base, [reverse("formulation:shared", args=[child.pk])])
+    shared = reverse("formulation:shared", args=[child.pk])
+    _visit(partner_page, base, [reverse("children:detail", args=[child.pk])])
+    submit(partner_page, f"main a[href='{shared}']")
+    assert partner_page.url == base + shared
+    assert_accessible(partner_page)
     partner.close()

@@ -101,11 +101,23 @@ def test_meetings_pages_pass_axe(site: tuple[World, str], browser: Browser, lang
     assert_accessible(page)
     staff.close()
 
-    # The partner agency worker: home, their invitation with an error, and nothing else.
+    # The partner agency worker: home, the child's record with what is shared with
+    # their agency (the timeline and both invitations), their invitation with an error,
+    # and nothing else.
     partner = signed_in_context(browser, base, world.person("partner"), language)
     page = partner.new_page()
     invitation = upcoming.invitations.get(agency=world.agencies[1])
-    _visit(page, base, [reverse("core:home"), reverse("meetings:invitation", args=[invitation.pk])])
+    held_invitation = held.invitations.get(agency=world.agencies[1])
+    _visit(page, base, [reverse("core:home"), reverse("children:detail", args=[child.pk])])
+    expect(page.locator(f"a[href='{reverse('timeline:list', args=[child.pk])}']")).to_be_visible()
+    expect(
+        page.locator(f"a[href='{reverse('meetings:invitation', args=[invitation.pk])}']")
+    ).to_be_visible()
+    submit(page, f"a[href='{reverse('meetings:invitation', args=[held_invitation.pk])}']")
+    assert page.url == base + reverse("meetings:invitation", args=[held_invitation.pk])
+    expect(page.locator(f"a[href='{reverse('meetings:pack', args=[held.pk])}']")).to_be_visible()
+    assert_accessible(page)
+    _visit(page, base, [reverse("meetings:invitation", args=[invitation.pk])])
     submit(page, "main form button[type=submit]")
     expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
