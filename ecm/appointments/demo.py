@@ -1,12 +1,12 @@
 """Invented appointments for the demo (see ecm.demo).
 
 - The story child (see `story_child`): a child with a current youth rehabilitation
-  order, in an ECM episode where there is one. A regular slot every Tuesday at 4pm at
-  the youth centre, from seven weeks ago to ten weeks ahead. The past ones have
-  outcomes: mostly attended, one attended late, one cancelled by the service, two that
-  the child did not attend and one they were not brought to (ecm.compliance.demo
-  follows those up). Last Tuesday's has no outcome yet: it is on the case manager's
-  "Outcomes to record".
+  order, in an ECM episode where there is one (at "Seeking consent" in both services).
+  A regular slot every Tuesday at 4pm at the youth centre, from seven weeks ago to ten
+  weeks ahead. The past ones have outcomes: mostly attended, one attended late, one
+  cancelled by the service, two that the child did not attend and one they were not
+  brought to (ecm.compliance.demo follows those up). Last Tuesday's has no outcome yet:
+  it is on the case manager's "Outcomes to record".
 - The first ten other children with a case manager: a few single appointments over the
   last month and the next, most past ones with an outcome; one missed yesterday (its
   follow-up is due) and, for the demo's own case manager, a home visit two days ago
@@ -35,6 +35,8 @@ from ecm.appointments.models import (
 )
 from ecm.children.models import Child
 from ecm.episodes.models import Episode
+from ecm.formulation.models import FormulationReport
+from ecm.meetings.models import FormulationMeeting
 from ecm.offending.models import Order, OrderType
 from ecm.organisations.models import Service
 
@@ -83,13 +85,19 @@ def _at(day: date, hour: int, minute: int = 0) -> datetime:
 def story_child(service: Service, number: int) -> Child | None:
     """The child whose missed-appointment story the demo tells: one with a current youth
     rehabilitation order, in an ECM episode (so the psychologist is consulted) where there
-    is one, of the demo's own case manager and preferring Welsh where possible; otherwise
-    a child in an active ECM episode."""
+    is one, not already in a formulation story (no formulation meeting or report: each
+    journey of the demo follows a different child), of the demo's own case manager and
+    preferring Welsh where possible; otherwise a child in an ECM episode."""
     today = timezone.localdate()
     in_ecm = set(
         Episode.objects.filter(child__service=service, stage__in=ECM_STAGES).values_list(
             "child_id", flat=True
         )
+    )
+    in_formulation = set(
+        FormulationMeeting.objects.filter(child__service=service).values_list("child_id", flat=True)
+    ) | set(
+        FormulationReport.objects.filter(child__service=service).values_list("child_id", flat=True)
     )
     with_order = Order.objects.filter(
         child__service=service,
@@ -107,6 +115,7 @@ def story_child(service: Service, number: int) -> Child | None:
     candidates.sort(
         key=lambda c: (
             c.pk not in in_ecm,
+            c.pk in in_formulation,
             c.case_manager.username != own,  # type: ignore[union-attr]
             c.language_preference != "cy",
         )

@@ -16,6 +16,7 @@ from django.utils import timezone
 from ecm.accounts.models import User
 from ecm.casenotes.models import CaseNote, NoteVersion
 from ecm.children.models import Child
+from ecm.formulation.models import FormulationReport
 from ecm.organisations.models import Service
 
 CONTACTS = (
@@ -49,6 +50,17 @@ OBSERVATIONS = (
         "Arrived on time for the third week running. Regular "
         "time and place seem to help them settle.",
     ),
+)
+
+
+CLINICAL = (
+    "The pattern fits what the formulation says about endings and loss. Keep "
+    "appointments predictable and say goodbye properly at the end of each one."
+)
+# For a child whose formulation has not started (no report yet).
+CLINICAL_BEFORE_FORMULATION = (
+    "The pattern may be about endings and loss: one to explore at the formulation meeting. "
+    "Until then, keep appointments predictable and say goodbye properly at the end of each one."
 )
 
 
@@ -102,6 +114,9 @@ def load_demo(service: Service, number: int) -> int:
         .select_related("case_manager")
         .order_by("local_reference")[:10]
     )
+    formulated = set(
+        FormulationReport.objects.filter(child__in=children).values_list("child_id", flat=True)
+    )
     created = 0
     for index, child in enumerate(children):
         author = child.case_manager
@@ -129,8 +144,7 @@ def load_demo(service: Service, number: int) -> int:
                 rng.randint(5, 25),
                 "observation",
                 "Consultation with the case manager",
-                "The pattern fits what the formulation says about endings and loss. Keep "
-                "appointments predictable and say goodbye properly at the end of each one.",
+                CLINICAL if child.pk in formulated else CLINICAL_BEFORE_FORMULATION,
                 visibility="clinical",
             )
             created += 2

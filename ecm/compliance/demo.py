@@ -2,8 +2,8 @@
 
 Every missed appointment of the demo gets its follow-up: older ones are complete, with
 attempts to reach the child and family; yesterday's is still open (due within one working
-day). For the story child, in an active ECM episode with a youth rehabilitation order,
-the psychologist is consulted about each missed Tuesday:
+day). For the story child, in an ECM episode (at "Seeking consent") with a youth
+rehabilitation order, the psychologist is consulted about each missed Tuesday:
 - the first time the child did not come: a warning, signed off by the team manager
   (its letter prints in the child's language);
 - the time they were not brought: an acceptable absence;
@@ -32,6 +32,7 @@ from ecm.compliance.models import (
     PsychologistConsultation,
 )
 from ecm.compliance.queries import order_on
+from ecm.formulation.models import FormulationReport, ReportStatus
 from ecm.organisations.models import Service
 
 BALANCE = {
@@ -46,6 +47,14 @@ FORMULATION = (
     "The formulation links missed sessions to nights away from home and to times when "
     "adults have let the child down. Enforcement alone is likely to confirm that adults give "
     "up on them; predictability and one trusted worker help."
+)
+# For a child whose formulation has not happened yet (the story child is still at
+# "Seeking consent"), the psychologist says what the team knows so far.
+NO_FORMULATION_YET = (
+    "No formulation yet: ECM is still seeking consent. From what the team knows, missed "
+    "sessions follow nights away from home and times when adults have let the child down. "
+    "Enforcement alone is likely to confirm that adults give up on them; predictability "
+    "and one trusted worker help."
 )
 
 
@@ -104,7 +113,11 @@ def _consult_and_decide(
         follow_up=follow_up,
         psychologist=psychologist,
         consulted_on=timezone.localtime(missed_at + timedelta(days=1)).date(),
-        formulation_says=FORMULATION,
+        formulation_says=FORMULATION
+        if FormulationReport.objects.filter(
+            child=follow_up.child, status=ReportStatus.APPROVED
+        ).exists()
+        else NO_FORMULATION_YET,
         changes=["time", "support"] if kind == DecisionKind.WARNING else ["support"],
         change_detail="A text reminder the evening before; the session moves to straight "
         "after school.",

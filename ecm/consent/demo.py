@@ -45,7 +45,8 @@ SHARED_WITH_PARTNER = (1, 2, 4, 9)
 SHARING_WITHDRAWN = 10
 PARTICIPATION_WITHDRAWN = 5
 REVIEW_DUE = (3, 11, 14)
-NO_CONSENT_YET = 0
+# A child whose referral is still being screened (ecm.episodes.demo): no consent yet.
+NO_CONSENT_YET = 8
 
 
 def _partner_agency(service: Service, number: int, agencies: list[PartnerAgency]) -> PartnerAgency:
@@ -65,8 +66,10 @@ def _partner_agency(service: Service, number: int, agencies: list[PartnerAgency]
 def _add_people(
     rng: random.Random, child: Child, recorder: User, index: int
 ) -> list[RelatedPerson]:
-    if index % 8 == 7:
-        return []  # not every child has a parent or carer recorded yet
+    if index % 8 == 6:
+        # Not every child has a parent or carer recorded yet (none of those in
+        # formulation, whose carer's consent is needed while they are under 16).
+        return []
     people = []
     for relationship, sex, responsibility in rng.sample(CARERS, 2 if rng.random() < 0.4 else 1):
         roll = rng.random()

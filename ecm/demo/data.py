@@ -55,6 +55,7 @@ SERVICES = (
             ("Hafren CAMHS", "health"),
             ("Hafren Police", "police"),
             ("Hafren mentoring project", "other"),
+            ("Probation Service, Mid Wales", "probation"),
         ),
     ),
 )

@@ -2,8 +2,10 @@
 (ecm/meetings/demo.py). The first such child has version 1 (approved five months
 ago, now replaced) and version 2 (a revision, approved last month) with a victim
 empathy recommendation above the child's tier kept with a clinical rationale; the
-others have one approved version; one more child has a draft waiting to be
-submitted. Partner-shared sections and recommendations are marked.
+others have one approved version; one more child has a draft being written, and
+another a version submitted for sign-off. Partner-shared sections and recommendations are marked.
+Each report follows the latest meeting held by the time it was submitted, and is signed
+off on the day it was approved.
 
 Deterministic and idempotent: a service whose children already have reports is left
 as it is. Dates are relative to today.
@@ -77,11 +79,11 @@ def _types() -> dict[str, InterventionType]:
 def _report(
     child: Child, author: User, version: int, status: str, when: Any, **extra: Any
 ) -> FormulationReport:
-    meeting = (
-        FormulationMeeting.objects.filter(child=child, status=MeetingStatus.HELD)
-        .order_by("-starts_at")
-        .first()
-    )
+    # The meeting the report follows: the latest one held by the time it was submitted.
+    held = FormulationMeeting.objects.filter(child=child, status=MeetingStatus.HELD)
+    if when is not None:
+        held = held.filter(starts_at__date__lte=timezone.localtime(when).date())
+    meeting = held.order_by("-starts_at").first()
     latest = current_tier(child)
     return FormulationReport.objects.create(
         child=child,
@@ -129,6 +131,20 @@ def _fits(kind: InterventionType | None) -> str:
     return "Started early on purpose: small, predictable steps agreed with the child."
 
 
+def _sign_off(report: FormulationReport) -> None:
+    approval = Approval.objects.create(report=report, approver=report.author)
+    # Signed off when the report was approved, not when the demo was loaded.
+    Approval.objects.filter(pk=approval.pk).update(approved_at=report.approved_at)
+
+
+def add_approved_report(child: Child, author: User, approved_at: Any) -> int:
+    """One approved report for a child whose formulation meeting was held, with its
+    recommendations and sign-off (ecm.transitions.demo adds its young people this way)."""
+    report = _report(child, author, 1, ReportStatus.APPROVED, approved_at)
+    _sign_off(report)
+    return 1 + _recommend(report, child.case_manager)
+
+
 def load_demo(service: Service, number: int) -> int:
     if FormulationReport.objects.filter(child__service=service).exists():
         return 0
@@ -165,14 +181,20 @@ def load_demo(service: Service, number: int) -> int:
             for report in made:
                 report.background_events.set(events)
                 created += 1 + _recommend(report, child.case_manager)
-                Approval.objects.create(report=report, approver=author)
-        waiting = (
+                _sign_off(report)
+        # One draft still being written, and one submitted two days ago that waits for
+        # a psychologist's signature (on their home page).
+        unreported = (
             Child.objects.filter(service=service, formulation_reports__isnull=True)
             .exclude(case_manager=None)
             .order_by("local_reference")
-            .first()
         )
-        if waiting is not None:
-            report = _report(waiting, author, 1, ReportStatus.DRAFT, None)
+        for waiting, status, when in zip(
+            list(unreported[:2]),
+            [ReportStatus.DRAFT, ReportStatus.SUBMITTED],
+            [None, now - timedelta(days=2)],
+            strict=False,
+        ):
+            report = _report(waiting, author, 1, status, when)
             created += 1 + _recommend(report, waiting.case_manager)
     return created

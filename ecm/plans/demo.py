@@ -104,6 +104,13 @@ def _plan_for(child: Child, first: bool) -> int:
     return created
 
 
+def add_plan(child: Child) -> int:
+    """The plan made from the child's approved report, being worked, with "My plan"
+    (ecm.transitions.demo adds its young people this way)."""
+    with transaction.atomic(), translation.override("en"):
+        return _plan_for(child, first=False)
+
+
 def load_demo(service: Service, number: int) -> int:
     created = _formulation_demo(service, number)
     with transaction.atomic(), translation.override("en"):

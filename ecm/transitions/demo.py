@@ -1,14 +1,20 @@
 """Invented voluntary engagement and moves to adult probation for the demo (see ecm.demo).
 
-- The child whose ECM episode is at "Voluntary engagement" (ecm.episodes.demo): their
-  statutory order ended four weeks ago, they gave fresh consent, one review is done, and
-  a safeguarding concern has been raised since (safeguarding goes on in every phase).
+- Voluntary engagement: of the children in an active ECM episode (ecm.episodes.demo)
+  with a case manager, the one whose formulation meetings are furthest behind them and
+  who has none to come. Their statutory order ended four weeks ago, they gave fresh
+  consent, their episode moved on to "Voluntary engagement" that day, one review is
+  done, and a safeguarding concern has been raised since (safeguarding goes on in every
+  phase).
 - Two young people aged 17½ or more, each in an ECM episode with a youth rehabilitation
-  order that runs past their 18th birthday and consent to share with the probation
-  agency (where the service has one): one already has a transition plan with steps,
-  the other is waiting for one (their record prompts for it).
+  order that runs past their 18th birthday and consent to share with the service's
+  probation agency (every demo service has one, ecm.demo.data): one already has a
+  transition plan with steps, so its handover pack can be downloaded; the other is
+  waiting for one (their record prompts for it).
 - A 16-year-old in an active ECM episode whose order ended three days ago: with their
   fresh consent recorded, they can continue voluntarily.
+- Each of the three had a formulation meeting a hundred days ago, then an approved
+  formulation report and a plan being worked, so their episodes are active from then.
 
 Deterministic and idempotent: each part is added once. Dates are relative to the day the
 demo is loaded, so the ages and the review cadence stay right.
@@ -16,7 +22,7 @@ demo is loaded, so the ages and the review cadence stay right.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
@@ -24,10 +30,13 @@ from ecm.accounts.models import User
 from ecm.children.models import Child
 from ecm.consent.models import ConsentRecord
 from ecm.episodes.models import Episode, Stage, StageChange
+from ecm.formulation.demo import add_approved_report
+from ecm.meetings.models import FormulationMeeting, Invitation, MeetingStatus
 from ecm.needs.models import ChildNeed, NeedType
 from ecm.offending.models import STATUTORY_COURT_ORDERS, Order
 from ecm.offending.queries import months_before
 from ecm.organisations.models import AgencyKind, PartnerAgency, Service, Team
+from ecm.plans.demo import add_plan
 from ecm.safeguarding.models import Concern
 from ecm.transitions.models import (
     TransitionPlan,
@@ -35,6 +44,7 @@ from ecm.transitions.models import (
     VoluntaryEngagement,
     VoluntaryReview,
 )
+from ecm.trm.models import Tier, TierAssessment
 
 # (reference suffix, first, last, language, months old, story): "plan" has a transition
 # plan; "prompt" waits for one; "order-ended" is 16, in an active ECM episode, and their
@@ -76,25 +86,53 @@ def _consent(child: Child, purpose: str, given_on: date, by: User) -> ConsentRec
     )
 
 
-def _voluntary(service: Service, number: int, today: date) -> int:
-    episode = (
-        Episode.objects.filter(child__service=service, stage=Stage.VOLUNTARY)
+def _voluntary_episode(service: Service, today: date) -> Episode | None:
+    """The active episode whose formulation meetings are furthest behind the child."""
+    episodes = list(
+        Episode.objects.filter(
+            child__service=service, stage=Stage.ACTIVE, child__case_manager__isnull=False
+        )
         .select_related("child__case_manager")
-        .order_by("pk")
-        .first()
+        .order_by("child__local_reference")
     )
-    if episode is None or VoluntaryEngagement.objects.filter(child=episode.child).exists():
+    meetings = FormulationMeeting.objects.filter(child__in=[e.child_id for e in episodes])
+    coming = set(
+        meetings.filter(status=MeetingStatus.SCHEDULED, starts_at__date__gte=today).values_list(
+            "child_id", flat=True
+        )
+    )
+    last_held: dict[int, date] = {}
+    for child_id, starts_at in meetings.filter(status=MeetingStatus.HELD).values_list(
+        "child_id", "starts_at"
+    ):
+        day = timezone.localtime(starts_at).date()
+        last_held[child_id] = max(day, last_held.get(child_id, day))
+    candidates = [e for e in episodes if e.child_id not in coming] or episodes
+    return min(candidates, key=lambda e: last_held.get(e.child_id, today), default=None)
+
+
+def _voluntary(service: Service, number: int, today: date) -> int:
+    if VoluntaryEngagement.objects.filter(child__service=service).exists():
+        return 0
+    episode = _voluntary_episode(service, today)
+    if episode is None:
         return 0
     child = episode.child
     recorder = child.case_manager or User.objects.get(username=f"case-manager-{number}")
     ended_on = today - timedelta(days=28)
     created = 0
-    # The statutory orders all ended four weeks ago (the end of the order is the story).
-    statutory = list(Order.objects.filter(child=child, order_type__in=STATUTORY_COURT_ORDERS))
+    # The statutory orders all ended by four weeks ago, the latest of them then (the end
+    # of the order is the story).
+    statutory = list(
+        Order.objects.filter(child=child, order_type__in=STATUTORY_COURT_ORDERS).order_by(
+            "start_date", "pk"
+        )
+    )
     for order in statutory:
-        if order.end_date is None or order.end_date > ended_on:
+        if order.end_date is None or order.end_date > ended_on or order == statutory[-1]:
             order.end_date = max(order.start_date, ended_on)
-            order.save(update_fields=["end_date"])
+            order.expected_end_date = max(order.expected_end_date or ended_on, order.end_date)
+            order.save(update_fields=["end_date", "expected_end_date"])
     ended = max(statutory, key=lambda o: o.end_date or o.start_date, default=None)
     if ended is None:
         ended = Order.objects.create(
@@ -109,6 +147,18 @@ def _voluntary(service: Service, number: int, today: date) -> int:
         created += 1
     started_on = ended.end_date or ended_on
     consent = _consent(child, "participation", started_on, recorder)
+    # Starting voluntary engagement moves an active episode on (ecm.transitions.services).
+    moved_at = timezone.make_aware(datetime.combine(started_on, time(15, 0)))
+    StageChange.objects.create(
+        episode=episode,
+        from_stage=Stage.ACTIVE,
+        to_stage=Stage.VOLUNTARY,
+        at=moved_at,
+        by=recorder,
+        note="The statutory order ended; ECM continues voluntarily.",
+    )
+    episode.stage, episode.stage_since = Stage.VOLUNTARY, moved_at
+    episode.save(update_fields=["stage", "stage_since"])
     engagement = VoluntaryEngagement.objects.create(
         child=child,
         episode=episode,
@@ -179,43 +229,48 @@ def _young_person(
         responsible_officer=case_manager,
         recorded_by=case_manager,
     )
-    referred = timezone.now() - timedelta(days=220)
-    stage = Stage.TRANSITION if with_plan else Stage.ACTIVE
+    now = timezone.now()
+    # Referred 220 days ago, a month at each stage, the formulation meeting 100 days ago,
+    # active from the report's approval 90 days ago, and the plan to move 10 days ago.
+    moves = [
+        (Stage.REFERRED, 220),
+        (Stage.SCREENING, 190),
+        (Stage.ACCEPTED, 160),
+        (Stage.CONSENT, 130),
+        (Stage.FORMULATION, 110),
+        (Stage.ACTIVE, 90),
+    ] + ([(Stage.TRANSITION, 10)] if with_plan else [])
+    referred = now - timedelta(days=220)
+    stage, stage_since = moves[-1][0], now - timedelta(days=moves[-1][1])
     episode = Episode.objects.create(
         child=child,
         stage=stage,
-        stage_since=timezone.now() - timedelta(days=10 if with_plan else 90),
+        stage_since=stage_since,
         referred_on=referred.date(),
         referred_by=case_manager,
         source="case_manager",
         reason="Repeated offending since a family breakdown; several agencies involved and "
         "nothing offered so far has been taken up.",
     )
-    path = [Stage.REFERRED, Stage.SCREENING, Stage.ACCEPTED, Stage.CONSENT, Stage.FORMULATION]
-    path += [Stage.ACTIVE] + ([Stage.TRANSITION] if with_plan else [])
-    for step, to in enumerate(path):
+    for step, (to, days_ago) in enumerate(moves):
         StageChange.objects.create(
             episode=episode,
-            from_stage=path[step - 1] if step else "",
+            from_stage=moves[step - 1][0] if step else "",
             to_stage=to,
-            at=referred + timedelta(days=step * 30),
+            at=now - timedelta(days=days_ago),
             by=case_manager,
         )
-    _consent(child, "participation", today - timedelta(days=150), case_manager)
+    _consent(child, "participation", today - timedelta(days=125), case_manager)
+    created = _formulation(child, number, held_at=now - timedelta(days=100))
     for code, evidence in NEEDS:
         need_type = NeedType.objects.filter(code=code).first()
         if need_type is not None:
             ChildNeed.objects.create(
                 child=child, need_type=need_type, evidence=evidence, recorded_by=case_manager
             )
-    probation = PartnerAgency.objects.filter(service=service, kind=AgencyKind.PROBATION).first()
-    if ended is not None:
-        return 1
-    if probation is not None:
-        sharing = _consent(child, "sharing", today - timedelta(days=20), case_manager)
-        sharing.agencies.set([probation])
     if not with_plan:
-        return 1
+        return 1 + created
+    probation = _probation(service)
     plan = TransitionPlan.objects.create(
         child=child,
         views="Wants to move on and not be treated like a kid, but worried probation will "
@@ -250,7 +305,84 @@ def _young_person(
         due_on=today + timedelta(days=30),
         recorded_by=case_manager,
     )
-    return 4
+    return 4 + created
+
+
+def _formulation(child: Child, number: int, held_at: datetime) -> int:
+    """The formulation meeting held for a young person (with the tier agreed), the report
+    approved eight days later and the plan made from it."""
+    psychologist = User.objects.filter(username=f"psychologist-{number}").first()
+    if psychologist is None or child.case_manager is None:
+        return 0
+    held_at = timezone.localtime(held_at).replace(hour=10, minute=0, second=0, microsecond=0)
+    meeting = FormulationMeeting.objects.create(
+        child=child,
+        starts_at=held_at,
+        place="Room 2, youth justice office",
+        chair=psychologist,
+        scheduled_by=psychologist,
+        welsh_offered=True,
+        language_used=child.language_preference,
+        status=MeetingStatus.HELD,
+        notes="Timeline built together with the young person. They asked that the move to "
+        "adult probation is planned early and explained step by step.",
+    )
+    Invitation.objects.create(
+        meeting=meeting,
+        invitee=child.case_manager,
+        response="confirmed",
+        responded_at=held_at - timedelta(days=3),
+        attended=True,
+    )
+    TierAssessment.objects.create(
+        child=child,
+        tier=Tier.objects.get(number=3),
+        assessed_on=held_at.date(),
+        assessed_by=psychologist,
+        evidence="Comes every week and has begun to talk about what happened at home; needs "
+        "changes of worker explained well in advance.",
+        meeting=meeting,
+    )
+    created = 3 + add_approved_report(child, psychologist, held_at + timedelta(days=8))
+    return created + add_plan(child)
+
+
+def _probation(service: Service) -> PartnerAgency | None:
+    return (
+        PartnerAgency.objects.filter(service=service, kind=AgencyKind.PROBATION)
+        .order_by("pk")
+        .first()
+    )
+
+
+def _probation_sharing(service: Service, number: int, today: date) -> int:
+    """The young people moving to adult probation consent to share with the service's
+    probation agency, which their transition plan names. Also puts right a demo loaded
+    before the service had a probation agency."""
+    probation = _probation(service)
+    if probation is None:
+        return 0
+    created = 0
+    for suffix, *_, story in YOUNG_PEOPLE.get(number, ()):
+        if story == "order-ended":
+            continue
+        child = Child.objects.filter(
+            service=service, local_reference=f"{service.code[:2].upper()}0{suffix}"
+        ).first()
+        if child is None:
+            continue
+        named = ConsentRecord.objects.filter(
+            child=child, purpose="sharing", agencies=probation, withdrawn_on__isnull=True
+        )
+        if not named.exists():
+            assert child.case_manager is not None
+            sharing = _consent(child, "sharing", today - timedelta(days=20), child.case_manager)
+            sharing.agencies.set([probation])
+            created += 1
+        TransitionPlan.objects.filter(child=child, probation_agency__isnull=True).update(
+            probation_agency=probation
+        )
+    return created
 
 
 def load_demo(service: Service, number: int) -> int:
@@ -258,4 +390,4 @@ def load_demo(service: Service, number: int) -> int:
     created = _voluntary(service, number, today)
     for spec in YOUNG_PEOPLE.get(number, ()):
         created += _young_person(service, number, spec, today)
-    return created
+    return created + _probation_sharing(service, number, today)

@@ -22,9 +22,7 @@ from ecm.compliance.models import (
 )
 from ecm.core.access import load_actor
 from ecm.demo import data
-from ecm.demo.management.commands.load_demo_data import Command
-from ecm.episodes import demo as episodes_demo
-from ecm.offending import demo as offending_demo
+from ecm.demo.loading import load_service
 from ecm.organisations.models import Service
 
 
@@ -51,11 +49,9 @@ def _load(service: Service, number: int) -> int:
 @pytest.mark.django_db
 @pytest.mark.parametrize("demo_service", data.SERVICES, ids=lambda s: s.code)
 def test_demo_tells_the_story_and_is_idempotent(demo_service: data.DemoService) -> None:
-    Command()._load_service(demo_service)
+    load_service(demo_service, before="ecm.appointments")
     service = Service.objects.get(code=demo_service.code)
     number = demo_service.number
-    offending_demo.load_demo(service, number)
-    episodes_demo.load_demo(service, number)
     assert _load(service, number) > 50
     first = _snapshot(service)
     assert _load(service, number) == 0
@@ -63,8 +59,12 @@ def test_demo_tells_the_story_and_is_idempotent(demo_service: data.DemoService) 
     series = AppointmentSeries.objects.get(child__service=service)
     story = series.child
     assert story.case_manager is not None
-    if number == 1:  # the first demo service has a child with an order in an ECM episode
-        assert queries.in_ecm(story)
+    # The children the README names, each in an ECM episode, so the psychologist is
+    # consulted before any enforcement decision, and in no formulation story of their own.
+    assert story.local_reference == {1: "GL02435", 2: "BR02505"}[number]
+    assert queries.in_ecm(story)
+    assert not story.formulation_meetings.exists()
+    assert not story.formulation_reports.exists()
     slot = appointment_queries.consistency(story).slot
     assert slot is not None
     assert (slot.weekday, slot.time, slot.from_series) == (1, "16:00", True)

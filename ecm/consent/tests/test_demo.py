@@ -26,7 +26,7 @@ def test_demo_has_every_state_and_is_idempotent() -> None:
     assert demo.load_demo(service, demo_service.number) == 0
 
     children = list(Child.objects.filter(service=service).order_by("local_reference"))
-    assert not ConsentRecord.objects.filter(child=children[0]).exists()
+    assert not ConsentRecord.objects.filter(child=children[demo.NO_CONSENT_YET]).exists()
     with_people = {p.child_id for p in RelatedPerson.objects.filter(child__service=service)}
     assert len(with_people) > len(children) * 0.7
     people = list(RelatedPerson.objects.filter(child__service=service))

@@ -1,5 +1,6 @@
 """The formulation demo: an approved revision whose victim empathy recommendation sits
-above the child's tier with a rationale, its replaced first version, a draft."""
+above the child's tier with a rationale, its replaced first version, a draft and a
+submitted version waiting for sign-off."""
 
 from __future__ import annotations
 
@@ -39,4 +40,7 @@ def test_demo_reports_make_the_done_when_possible() -> None:
     )
     assert FormulationReport.objects.filter(
         child__service=service, status=ReportStatus.DRAFT
+    ).exists()
+    assert FormulationReport.objects.filter(
+        child__service=service, status=ReportStatus.SUBMITTED, submitted_at__isnull=False
     ).exists()
