@@ -16,7 +16,7 @@ from ecm.consent.models import (
     Relationship,
     ReminderChannel,
 )
-from ecm.core.forms import GovUKDateField
+from ecm.core.forms import GovUKDateField, yes_no_field
 from ecm.organisations.models import PartnerAgency
 
 CHILD = "child"
@@ -40,12 +40,9 @@ class RelatedPersonForm(forms.Form):
         max_length=100,
         required=False,
     )
-    has_parental_responsibility = forms.TypedChoiceField(
-        label=_("Do they have parental responsibility for the child?"),
-        choices=[("yes", _("Yes")), ("no", _("No"))],
-        coerce=lambda value: value == "yes",
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Select yes if the person has parental responsibility")},
+    has_parental_responsibility = yes_no_field(
+        _("Do they have parental responsibility for the child?"),
+        required=_("Select yes if the person has parental responsibility"),
     )
     phone = forms.CharField(label=_("Phone number"), max_length=40, required=False)
     email = forms.EmailField(

@@ -1,13 +1,34 @@
-"""Form pieces shared by every app: the GOV.UK date input and its validation."""
+"""Form pieces shared by every app: the GOV.UK date input and its validation, and the
+yes/no question."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise
+
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+
+
+def yes_no_field(
+    label: _StrOrPromise, *, required: _StrOrPromise, help_text: _StrOrPromise = ""
+) -> forms.TypedChoiceField:
+    """A required yes/no question as GOV.UK radios, cleaned to True or False; its initial
+    value is "yes" or "no". `required` is the message when neither is chosen."""
+    return forms.TypedChoiceField(
+        label=label,
+        help_text=help_text,
+        choices=YES_NO,
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": required},
+    )
 
 
 class DateInputWidget(forms.MultiWidget):

@@ -15,12 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from ecm.accounts.models import User
 from ecm.children.models import Child
 from ecm.core import access
-from ecm.core.forms import GovUKDateField
+from ecm.core.forms import YES_NO, GovUKDateField
 from ecm.meetings.models import FormulationMeeting, Invitation, MeetingLanguage, Response
 from ecm.organisations.models import Membership, PartnerAgency
 
 TIME_PATTERN = re.compile(r"^(\d{1,2})[:.](\d{2})$")
-YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
 def staff_of(service_id: int) -> QuerySet[User]:

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ecm.accounts.models import Language, User
+from ecm.core.forms import yes_no_field
 from ecm.organisations.models import (
     SERVICE_SETTINGS,
     AgencyKind,
@@ -14,9 +15,6 @@ from ecm.organisations.models import (
     Service,
     Team,
 )
-
-if TYPE_CHECKING:
-    from django.utils.functional import _StrOrPromise
 
 
 class _MembershipFields(forms.Form):
@@ -148,24 +146,9 @@ class AgencyForm(forms.Form):
         return name
 
 
-YES_NO = [("yes", _("Yes")), ("no", _("No"))]
-
-
-def _yes_no(
-    label: _StrOrPromise, hint: _StrOrPromise, required: _StrOrPromise
-) -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
-        label=label,
-        help_text=hint,
-        choices=YES_NO,
-        coerce=lambda value: value == "yes",
-        widget=forms.RadioSelect,
-        error_messages={"required": required},
-    )
-
-
 class ServiceSettingsForm(forms.Form):
-    """The choices a service makes for itself (ecm.organisations.services.SETTINGS)."""
+    """The choices a service makes for itself (SERVICE_SETTINGS, saved by
+    ecm.organisations.services.change_settings)."""
 
     name_cy = forms.CharField(
         label=_("The service's name in Welsh"),
@@ -173,28 +156,28 @@ class ServiceSettingsForm(forms.Form):
         max_length=200,
         required=False,
     )
-    requires_second_signature = _yes_no(
+    requires_second_signature = yes_no_field(
         _("Does a formulation report need a second psychologist's signature?"),
-        _("If yes, the psychologist who wrote a report cannot approve it alone"),
-        _("Select yes if a formulation report needs a second psychologist's signature"),
+        help_text=_("If yes, the psychologist who wrote a report cannot approve it alone"),
+        required=_("Select yes if a formulation report needs a second psychologist's signature"),
     )
-    enforcement_needs_sign_off = _yes_no(
+    enforcement_needs_sign_off = yes_no_field(
         _("Do warnings and breach proceedings need a team manager's sign-off?"),
-        _(
+        help_text=_(
             "After a missed appointment, a warning or breach proceedings take effect only once "
             "a team manager other than the person deciding has signed them off"
         ),
-        _("Select yes if warnings and breach proceedings need a team manager's sign-off"),
+        required=_("Select yes if warnings and breach proceedings need a team manager's sign-off"),
     )
-    accepts_partner_referrals = _yes_no(
+    accepts_partner_referrals = yes_no_field(
         _("Can partner agencies refer a child into ECM?"),
-        _("Case managers can always refer"),
-        _("Select yes if partner agencies can refer a child"),
+        help_text=_("Case managers can always refer"),
+        required=_("Select yes if partner agencies can refer a child"),
     )
-    accepts_self_referrals = _yes_no(
+    accepts_self_referrals = yes_no_field(
         _("Can children and families refer themselves?"),
-        _("Often allowed for prevention work"),
-        _("Select yes if children and families can refer themselves"),
+        help_text=_("Often allowed for prevention work"),
+        required=_("Select yes if children and families can refer themselves"),
     )
     carer_consent_under_age = forms.IntegerField(
         label=_("Until what age is a parent's or carer's consent to ECM also needed?"),
