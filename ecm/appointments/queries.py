@@ -19,8 +19,9 @@ from django.utils.translation import gettext as _
 
 from ecm.appointments.models import ATTENDED, MISSED, Appointment, Status
 from ecm.audit.models import Verb
-from ecm.audit.services import record_children_shown, record_event, record_refusal
+from ecm.audit.services import record_children_shown, record_event
 from ecm.children.models import Child
+from ecm.children.queries import child_for_page
 from ecm.compliance.bank_holidays import add_working_days
 from ecm.core import access
 from ecm.core.access import Actor
@@ -41,17 +42,7 @@ def consistency_weeks() -> int:
 
 def child_for(actor: Actor, child_id: int, *, page: str) -> Child:
     """The child, for staff who read records in the child's service; 404 (recorded) otherwise."""
-    child = (
-        Child.objects.filter(
-            pk=child_id, service_id__in=actor.service_ids_with(access.CHILD_RECORD_READERS)
-        )
-        .select_related("service", "case_manager")
-        .first()
-    )
-    if child is None:
-        record_refusal(actor=actor, child_id=child_id, what=f"appointments: {page}")
-        raise Http404
-    return child
+    return child_for_page(actor, child_id, page=page, refusal=f"appointments: {page}")
 
 
 def outcome_due_on(appointment: Appointment) -> date:

@@ -12,32 +12,15 @@ from ecm.audit.models import Verb
 from ecm.audit.services import record_event
 from ecm.casenotes.models import CaseNote, NoteState, NoteVersion, NoteVisibility
 from ecm.children.models import Child
+from ecm.children.queries import child_for_page, readable_children
 from ecm.core import access, plugins
 from ecm.core.access import Actor
 from ecm.core.plugins import ActivityItem
 
 
-def readable_children(actor: Actor) -> QuerySet[Child]:
-    """Children whose notes and activity the person may see (never partner agencies)."""
-    return Child.objects.filter(
-        service_id__in=actor.service_ids_with(access.CHILD_RECORD_READERS)
-    ).select_related("service", "case_manager")
-
-
 def child_for(actor: Actor, child_id: int, *, verb: Verb, page: str) -> Child:
     """The child, or 404 outside the person's scope; the read is audited."""
-    child = readable_children(actor).filter(pk=child_id).first()
-    if child is None:
-        raise Http404
-    record_event(
-        actor=actor,
-        verb=verb,
-        child=child,
-        object_type="child",
-        object_id=child.pk,
-        detail={"page": page},
-    )
-    return child
+    return child_for_page(actor, child_id, page=page, verb=verb)
 
 
 def readable_q(actor: Actor, child: Child) -> Q:

@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from ecm.audit.models import Verb
-from ecm.audit.services import record_children_shown, record_event
+from ecm.audit.services import record_children_shown, record_event, record_refusal
 from ecm.children.models import Child
 from ecm.consent.queries import shared_child_ids
 from ecm.core import access
@@ -59,6 +59,37 @@ def get_child(actor: Actor, child_id: int, *, include_shared: bool = False) -> C
     record_event(
         actor=actor, verb=Verb.VIEW_CHILD, child=child, object_type="child", object_id=child.pk
     )
+    return child
+
+
+def readable_children(actor: Actor) -> QuerySet[Child]:
+    """The children whose whole record the person may read: staff who read records in the
+    child's service. Never partner agency workers, even for a child shared with their
+    agency (they see its key facts only, through get_child with include_shared)."""
+    return visible_children(actor).select_related("service", "case_manager", "team")
+
+
+def child_for_page(
+    actor: Actor, child_id: int, *, page: str, verb: Verb | None = None, refusal: str = ""
+) -> Child:
+    """The child for one page of their record (readable_children), or 404 outside the
+    person's scope, recorded as a refusal of `refusal` when one is given. With `verb` the
+    read is recorded (the page in its detail); without one, the caller records what it
+    reads."""
+    child = readable_children(actor).filter(pk=child_id).first()
+    if child is None:
+        if refusal:
+            record_refusal(actor=actor, child_id=child_id, what=refusal)
+        raise Http404
+    if verb is not None:
+        record_event(
+            actor=actor,
+            verb=verb,
+            child=child,
+            object_type="child",
+            object_id=child.pk,
+            detail={"page": page},
+        )
     return child
 
 

@@ -15,8 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ecm.audit.models import Verb
-from ecm.audit.services import record_children_shown, record_event, record_refusal
+from ecm.audit.services import record_children_shown, record_event
 from ecm.children.models import Child
+from ecm.children.queries import child_for_page
 from ecm.compliance.models import (
     Attempt,
     DecisionKind,
@@ -44,17 +45,7 @@ def in_ecm(child: Child) -> bool:
 
 def child_for(actor: Actor, child_id: int, *, page: str) -> Child:
     """The child, for staff who read records in the child's service; 404 (recorded) otherwise."""
-    child = (
-        Child.objects.filter(
-            pk=child_id, service_id__in=actor.service_ids_with(access.CHILD_RECORD_READERS)
-        )
-        .select_related("service", "case_manager")
-        .first()
-    )
-    if child is None:
-        record_refusal(actor=actor, child_id=child_id, what=f"compliance: {page}")
-        raise Http404
-    return child
+    return child_for_page(actor, child_id, page=page, refusal=f"compliance: {page}")
 
 
 def decisions_of(child: Child) -> QuerySet[EnforcementDecision]:

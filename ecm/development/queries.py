@@ -13,9 +13,9 @@ from django.db.models import Prefetch, QuerySet, Subquery
 from django.http import Http404
 
 from ecm.audit.models import Verb
-from ecm.audit.services import record_event, record_refusal
+from ecm.audit.services import record_event
 from ecm.children.models import Child
-from ecm.core import access
+from ecm.children.queries import child_for_page
 from ecm.core.access import Actor
 from ecm.development import ages
 from ecm.development.charts import Chart, development_chart
@@ -174,35 +174,16 @@ class DevelopmentPicture:
         return progress(self.oldest_first)
 
 
-def readable_children(actor: Actor) -> QuerySet[Child]:
-    """Children whose mappings the person may read: staff readers of the child's
-    service. Partner agency workers never reach these pages."""
-    return Child.objects.filter(
-        service_id__in=actor.service_ids_with(access.CHILD_RECORD_READERS)
-    ).select_related("service", "case_manager")
-
-
 def _scoped_child(actor: Actor, child_id: int, page: str) -> Child:
     """The child, or 404 (and an audited refusal) outside the person's scope."""
-    child = readable_children(actor).filter(pk=child_id).first()
-    if child is None:
-        record_refusal(actor=actor, child_id=child_id, what=f"development:{page}")
-        raise Http404
-    return child
+    return child_for_page(actor, child_id, page=page, refusal=f"development:{page}")
 
 
 def child_for(actor: Actor, child_id: int, *, page: str) -> Child:
     """The child, or 404 outside the person's scope; the read is audited."""
-    child = _scoped_child(actor, child_id, page)
-    record_event(
-        actor=actor,
-        verb=Verb.VIEW_DEVELOPMENT,
-        child=child,
-        object_type="child",
-        object_id=child.pk,
-        detail={"page": page},
+    return child_for_page(
+        actor, child_id, page=page, verb=Verb.VIEW_DEVELOPMENT, refusal=f"development:{page}"
     )
-    return child
 
 
 def development_page(actor: Actor, child_id: int) -> DevelopmentPicture:

@@ -24,6 +24,7 @@ from ecm.accounts.models import User
 from ecm.audit.models import Verb
 from ecm.audit.services import record_children_shown, record_event, record_refusal
 from ecm.children.models import Child
+from ecm.children.queries import child_for_page
 from ecm.consent.queries import shared_child_ids, sharing_agency_ids
 from ecm.core import access
 from ecm.core.access import Actor
@@ -71,26 +72,11 @@ def refuse(actor: Actor, child_id: int | None, what: str) -> Http404:
 # The child's meetings, for staff readers of the child's service.
 
 
-def readable_children(actor: Actor) -> QuerySet[Child]:
-    return Child.objects.filter(
-        service_id__in=actor.service_ids_with(access.CHILD_RECORD_READERS)
-    ).select_related("service", "case_manager")
-
-
 def child_for(actor: Actor, child_id: int, *, page: str) -> Child:
     """The child, or 404 (recorded) outside the person's scope; the read is audited."""
-    child = readable_children(actor).filter(pk=child_id).first()
-    if child is None:
-        raise refuse(actor, child_id, f"meetings: {page}")
-    record_event(
-        actor=actor,
-        verb=Verb.VIEW_MEETINGS,
-        child=child,
-        object_type="child",
-        object_id=child.pk,
-        detail={"page": page},
+    return child_for_page(
+        actor, child_id, page=page, verb=Verb.VIEW_MEETINGS, refusal=f"meetings: {page}"
     )
-    return child
 
 
 def meetings_of(child: Child) -> list[FormulationMeeting]:

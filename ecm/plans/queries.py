@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 from django.http import Http404
 
 from ecm.audit.models import Verb
-from ecm.audit.services import record_event, record_refusal
 from ecm.children.models import Child
-from ecm.core import access
+from ecm.children.queries import child_for_page
 from ecm.core.access import Actor
 from ecm.plans.models import ItemStatus, MyPlan, Plan, PlanItem
 from ecm.trm.models import TierAssessment
@@ -26,25 +25,7 @@ from ecm.trm.models import TierAssessment
 
 def child_for(actor: Actor, child_id: int, *, page: str, verb: Verb = Verb.VIEW_PLAN) -> Child:
     """The child, for staff readers of the child's service; 404 (recorded) otherwise."""
-    child = (
-        Child.objects.filter(
-            pk=child_id, service_id__in=actor.service_ids_with(access.CHILD_RECORD_READERS)
-        )
-        .select_related("service", "case_manager")
-        .first()
-    )
-    if child is None:
-        record_refusal(actor=actor, child_id=child_id, what=f"plan: {page}")
-        raise Http404
-    record_event(
-        actor=actor,
-        verb=verb,
-        child=child,
-        object_type="child",
-        object_id=child.pk,
-        detail={"page": page},
-    )
-    return child
+    return child_for_page(actor, child_id, page=page, verb=verb, refusal=f"plan: {page}")
 
 
 def plan_of(child: Child) -> Plan | None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Case, F, IntegerField, Prefetch, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Prefetch, Value, When
 from django.http import Http404
 
 from ecm.audit.models import Verb
 from ecm.audit.services import record_children_shown, record_event
 from ecm.children.models import Child
+from ecm.children.queries import child_for_page, readable_children
 from ecm.core import access
 from ecm.core.access import Actor
 from ecm.safeguarding.models import Concern, ConcernStatus, Referral
@@ -24,27 +25,9 @@ _STATUS_ORDER = Case(
 )
 
 
-def readable_children(actor: Actor) -> QuerySet[Child]:
-    """Children whose concerns the person may see (never partner agencies)."""
-    return Child.objects.filter(
-        service_id__in=actor.service_ids_with(access.CHILD_RECORD_READERS)
-    ).select_related("service", "case_manager", "team")
-
-
 def child_for(actor: Actor, child_id: int, *, page: str) -> Child:
     """The child, or 404 outside the person's scope; the read is audited."""
-    child = readable_children(actor).filter(pk=child_id).first()
-    if child is None:
-        raise Http404
-    record_event(
-        actor=actor,
-        verb=Verb.VIEW_CONCERNS,
-        child=child,
-        object_type="child",
-        object_id=child.pk,
-        detail={"page": page},
-    )
-    return child
+    return child_for_page(actor, child_id, page=page, verb=Verb.VIEW_CONCERNS)
 
 
 def open_concerns(child: Child) -> list[Concern]:

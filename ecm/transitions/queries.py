@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from ecm.audit.models import Verb
 from ecm.audit.services import record_children_shown, record_event
 from ecm.children.models import Child
+from ecm.children.queries import child_for_page, readable_children
 from ecm.consent.models import ConsentPurpose, ConsentRecord
 from ecm.consent.queries import in_force_q, sharing_agency_ids
 from ecm.core import access
@@ -175,26 +176,8 @@ def ended_statutory_orders(child: Child, on: date | None = None) -> list[Order]:
 # Scoped, audited reads for the pages.
 
 
-def readable_children(actor: Actor) -> QuerySet[Child]:
-    """Children whose voluntary engagement and transition the person may see."""
-    return Child.objects.filter(
-        service_id__in=actor.service_ids_with(access.CHILD_RECORD_READERS)
-    ).select_related("service", "case_manager", "team")
-
-
 def child_for(actor: Actor, child_id: int, *, page: str) -> Child:
-    child = readable_children(actor).filter(pk=child_id).first()
-    if child is None:
-        raise Http404
-    record_event(
-        actor=actor,
-        verb=Verb.VIEW_TRANSITIONS,
-        child=child,
-        object_type="child",
-        object_id=child.pk,
-        detail={"page": page},
-    )
-    return child
+    return child_for_page(actor, child_id, page=page, verb=Verb.VIEW_TRANSITIONS)
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,8 @@ from __future__ import annotations
 from django.http import Http404
 
 from ecm.audit.models import Verb
-from ecm.audit.services import record_event, record_refusal
 from ecm.children.models import Child
-from ecm.core import access
+from ecm.children.queries import child_for_page
 from ecm.core.access import Actor
 from ecm.trm.models import Tier, TierAssessment, TierRevision
 
@@ -33,25 +32,9 @@ def tiers() -> list[Tier]:
 
 def child_for(actor: Actor, child_id: int, *, page: str) -> Child:
     """The child, for staff readers of the child's service; 404 (recorded) otherwise."""
-    child = (
-        Child.objects.filter(
-            pk=child_id, service_id__in=actor.service_ids_with(access.CHILD_RECORD_READERS)
-        )
-        .select_related("service", "case_manager")
-        .first()
+    return child_for_page(
+        actor, child_id, page=page, verb=Verb.VIEW_TIERS, refusal=f"tiers: {page}"
     )
-    if child is None:
-        record_refusal(actor=actor, child_id=child_id, what=f"tiers: {page}")
-        raise Http404
-    record_event(
-        actor=actor,
-        verb=Verb.VIEW_TIERS,
-        child=child,
-        object_type="child",
-        object_id=child.pk,
-        detail={"page": page},
-    )
-    return child
 
 
 def history_of(child: Child) -> list[TierAssessment]:

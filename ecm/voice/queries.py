@@ -14,10 +14,10 @@ from django.db.models.functions import RowNumber
 from django.http import Http404
 
 from ecm.audit.models import Verb
-from ecm.audit.services import record_event, record_refusal
+from ecm.audit.services import record_event
 from ecm.children.models import Child
+from ecm.children.queries import child_for_page
 from ecm.consent.models import RelatedPerson
-from ecm.core import access
 from ecm.core.access import Actor
 from ecm.voice.models import VoiceRecord
 
@@ -77,35 +77,14 @@ class VoicePicture:
         return self.groups[1:]
 
 
-def readable_children(actor: Actor) -> QuerySet[Child]:
-    """Children whose voice the person may read: staff readers of the child's service.
-    Partner agency workers never reach these pages, even for a child shared with them."""
-    return Child.objects.filter(
-        service_id__in=actor.service_ids_with(access.CHILD_RECORD_READERS)
-    ).select_related("service", "case_manager")
-
-
 def _scoped_child(actor: Actor, child_id: int, page: str) -> Child:
     """The child, or 404 (and an audited refusal) outside the person's scope."""
-    child = readable_children(actor).filter(pk=child_id).first()
-    if child is None:
-        record_refusal(actor=actor, child_id=child_id, what=f"voice:{page}")
-        raise Http404
-    return child
+    return child_for_page(actor, child_id, page=page, refusal=f"voice:{page}")
 
 
 def child_for(actor: Actor, child_id: int, *, page: str) -> Child:
     """The child, or 404 outside the person's scope; the read is audited."""
-    child = _scoped_child(actor, child_id, page)
-    record_event(
-        actor=actor,
-        verb=Verb.VIEW_VOICE,
-        child=child,
-        object_type="child",
-        object_id=child.pk,
-        detail={"page": page},
-    )
-    return child
+    return child_for_page(actor, child_id, page=page, verb=Verb.VIEW_VOICE, refusal=f"voice:{page}")
 
 
 def people_of(child: Child) -> list[RelatedPerson]:
